@@ -1,0 +1,22 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+
+
+class User(AbstractUser):
+    """A blogger, editor, site owner or reader with an account."""
+
+    display_name = models.CharField(
+        max_length=150, blank=True, help_text="How the name appears on posts and comments; the username if empty."
+    )
+    bio = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.public_name
+
+    @property
+    def public_name(self):
+        return self.display_name or self.get_full_name() or self.username
+
+    def get_absolute_url(self):
+        return reverse("blog:author", args=[self.username])

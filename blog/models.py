@@ -1,0 +1,241 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from blog import markup
+from blog.markup import ContentFormat
+
+
+class SiteSettings(models.Model):
+    """The site's identity and reading options, edited by the site owner; one row."""
+
+    title = models.CharField(max_length=100, default="Candid")
+    tagline = models.CharField(max_length=200, blank=True, default="Just another Candid blog")
+    posts_per_page = models.PositiveSmallIntegerField(default=10)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "site settings"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def for_request(cls, request):
+        """Return the settings, read at most once per request."""
+        if not hasattr(request, "_site_settings"):
+            request._site_settings = cls.load()
+        return request._site_settings
+
+    @classmethod
+    def load(cls):
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+class NestedPath(models.Model):
+    """A slug under an optional parent, with its "parent/child" URL path stored for one indexed lookup."""
+
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    path = models.CharField(max_length=255, unique=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(str(self), allow_unicode=True)[:100] or "untitled"
+        old_path = self.path
+        self.path = f"{self.parent.path}/{self.slug}" if self.parent else self.slug
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            for child in self.children.all():
+                child.save()
+
+    @property
+    def depth(self):
+        return self.path.count("/")
+
+    def clean(self):
+        super().clean()
+        ancestor = self.parent
+        while ancestor is not None:
+            if self.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": "It cannot be placed under itself or one of its own children."})
+            ancestor = ancestor.parent
+
+
+class Category(NestedPath):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, allow_unicode=True, blank=True)
+    description = models.TextField(blank=True)
+    wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "categories"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blog:category", args=[self.path])
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
+    wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("blog:tag", args=[self.slug])
+
+
+class EntryQuerySet(models.QuerySet):
+    def published(self):
+        """Posts readers may see: published, or scheduled and whose time has come."""
+        return self.filter(
+            status__in=[Entry.Status.PUBLISHED, Entry.Status.SCHEDULED], published_at__lte=timezone.now()
+        )
+
+    def for_listing(self):
+        return self.select_related("author").prefetch_related("categories")
+
+
+class Entry(models.Model):
+    """What posts and pages share: a titled, authored body rendered once, at save time."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PENDING = "pending", "Pending review"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+        PRIVATE = "private", "Private"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, allow_unicode=True, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    format = models.CharField(max_length=10, choices=ContentFormat.choices, default=ContentFormat.MARKDOWN)
+    body = models.TextField(blank=True)
+    body_html = models.TextField(blank=True, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.prepare()
+        self.render()
+        super().save(*args, **kwargs)
+
+    @property
+    def pages(self):
+        return self.body_html.split(markup.PAGE_SEPARATOR)
+
+    def render(self):
+        """Store the rendered body; subclasses keep more of the result."""
+        rendered = markup.render(self.body, self.format)
+        self.body_html = rendered.html
+        return rendered
+
+    def prepare(self):
+        """Fill the fields derived from the others; called by save() before rendering."""
+        # Leave room for a "-2" suffix on clashing slugs.
+        self.slug = self.slug or slugify(self.title, allow_unicode=True)[:190] or "untitled"
+        if self.published_at is None and self.status in (self.Status.PUBLISHED, self.Status.PRIVATE):
+            self.published_at = timezone.now()
+
+
+class Post(Entry):
+    class CommentStatus(models.TextChoices):
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts")
+    excerpt = models.TextField(blank=True, help_text="Shown on lists instead of the text before the more-marker.")
+    excerpt_html = models.TextField(blank=True, editable=False)
+    has_more = models.BooleanField(default=False, editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    # The publication date in the site's time zone: permalinks and date archives query it
+    # directly, with no time-zone conversion in SQL (which MySQL cannot do without its zone tables).
+    published_on = models.DateField(null=True, editable=False, db_index=True)
+    sticky = models.BooleanField(default=False, help_text="Keep at the top of the home page.")
+    comment_status = models.CharField(max_length=6, choices=CommentStatus.choices, default=CommentStatus.OPEN)
+    password = models.CharField(max_length=100, blank=True)
+    categories = models.ManyToManyField(Category, blank=True, related_name="posts")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        constraints = [
+            models.UniqueConstraint(fields=["published_on", "slug"], name="post_slug_unique_per_day"),
+        ]
+
+    def get_absolute_url(self):
+        day = self.published_on or timezone.localdate()
+        return reverse("blog:post_detail", args=[day.year, f"{day.month:02d}", f"{day.day:02d}", self.slug])
+
+    @property
+    def comments_open(self):
+        return self.comment_status == self.CommentStatus.OPEN
+
+    def render(self):
+        rendered = markup.render(self.body, self.format, self.excerpt)
+        self.body_html = rendered.html
+        self.excerpt_html = rendered.teaser
+        self.has_more = rendered.has_more
+        self.reading_minutes = rendered.reading_minutes
+        return rendered
+
+    def prepare(self):
+        super().prepare()
+        self.published_on = timezone.localdate(self.published_at) if self.published_at else None
+        self.slug = self._unique_slug()
+
+    def _unique_slug(self):
+        """WordPress's rule: a clashing slug on the same day gets -2, -3, …"""
+        if self.published_on is None:
+            return self.slug
+        same_day = Post.objects.filter(published_on=self.published_on).exclude(pk=self.pk)
+        taken = set(same_day.filter(slug__startswith=self.slug).values_list("slug", flat=True))
+        slug, n = self.slug, 2
+        while slug in taken:
+            slug, n = f"{self.slug}-{n}", n + 1
+        return slug
+
+
+class Page(NestedPath, Entry):
+    """A static page (About, Contact…), at /SLUG/ or nested at /PARENT/CHILD/."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pages")
+    menu_order = models.IntegerField(default=0, help_text="Pages are listed in the menu by this number, then title.")
+
+    class Meta:
+        ordering = ["menu_order", "title"]
+
+    def get_absolute_url(self):
+        return reverse("blog:page", args=[self.path])

@@ -1,0 +1,51 @@
+"""The blog's widgets (each costs one query) and list helpers."""
+
+import re
+
+from django import template
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+
+from blog.models import Category, Page, Post
+
+register = template.Library()
+
+PAGE_SUFFIX = re.compile(r"page/[0-9]+/$")
+
+
+@register.inclusion_tag("blog/widgets/recent_posts.html")
+def recent_posts(limit=5):
+    return {"posts": Post.objects.published().only("title", "slug", "published_on")[:limit]}
+
+
+@register.inclusion_tag("blog/widgets/monthly_archives.html")
+def monthly_archives():
+    months = (
+        Post.objects.published()
+        .annotate(month=TruncMonth("published_on"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
+    return {"months": months}
+
+
+@register.inclusion_tag("blog/widgets/categories.html")
+def category_list():
+    published = Q(posts__in=Post.objects.published())
+    categories = Category.objects.annotate(count=Count("posts", filter=published)).filter(count__gt=0)
+    return {"categories": categories.order_by("path")}
+
+
+@register.inclusion_tag("blog/widgets/page_menu.html")
+def page_menu():
+    return {"pages": Page.objects.published().filter(parent=None).only("title", "path")}
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The URL of page `number` of the current list: /page/N/ after the list's own path, query kept."""
+    request = context["request"]
+    base = PAGE_SUFFIX.sub("", request.path)
+    url = base if number == 1 else f"{base}page/{number}/"
+    return f"{url}?{request.GET.urlencode()}" if request.GET else url

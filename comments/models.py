@@ -1,0 +1,83 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.html import escape, linebreaks, urlize
+
+from blog.sanitizer import clean_html
+
+# Each level of the stored path is the comment's id, zero-padded so that
+# ordering by path is thread order (parents before replies, oldest first).
+PATH_DIGITS = 10
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        APPROVED = "approved", "Approved"
+        SPAM = "spam", "Spam"
+        TRASH = "trash", "Trash"
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", "Comment"
+        PINGBACK = "pingback", "Pingback"
+        TRACKBACK = "trackback", "Trackback"
+
+    post = models.ForeignKey("blog.Post", on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
+    )
+    author_name = models.CharField(max_length=100, blank=True)
+    author_email = models.EmailField(blank=True)
+    author_url = models.URLField(blank=True)
+    body = models.TextField()
+    body_html = models.TextField(editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMENT)
+    # Kept for moderation only; never shown to readers.
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    path = models.CharField(max_length=255, editable=False, db_index=True)
+    wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        indexes = [models.Index(fields=["post", "status", "path"])]
+
+    def __str__(self):
+        return f"{self.display_name} on {self.post}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_comment_body(self.body)
+        super().save(*args, **kwargs)
+        path = f"{self.parent.path}/" if self.parent_id else ""
+        path += f"{self.pk:0{PATH_DIGITS}d}"
+        if path != self.path:
+            self.path = path
+            Comment.objects.filter(pk=self.pk).update(path=path)
+
+    def get_absolute_url(self):
+        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def display_name(self):
+        if self.user_id and not self.author_name:
+            return self.user.public_name
+        return self.author_name or "Anonymous"
+
+    @property
+    def depth(self):
+        return self.path.count("/")
+
+
+def render_comment_body(text):
+    """Plain text to HTML: paragraphs, line breaks and linked URLs, through the site's sanitiser."""
+    return clean_html(linebreaks(urlize(escape(text.strip()), autoescape=False)), user_generated=True)

@@ -1,0 +1,23 @@
+"""Site-wide views that belong to no app: health and the error pages."""
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def healthz(request):
+    """Answer 200 "ok" only when the database answers a query."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request):
+    """Render the themed 500 page without touching the database, which may be what failed."""
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -1,0 +1,92 @@
+import pytest
+
+from comments.models import Comment
+from tests.factories import CommentFactory, PostFactory
+from tests.html import parse_strict
+
+pytestmark = pytest.mark.django_db
+
+
+def test_path_orders_replies_under_their_parents():
+    post = PostFactory()
+    first = CommentFactory(post=post)
+    second = CommentFactory(post=post)
+    reply = CommentFactory(post=post, parent=first)
+    deeper = CommentFactory(post=post, parent=reply)
+    assert list(Comment.objects.filter(post=post)) == [first, reply, deeper, second]
+    assert deeper.depth == 2
+
+
+def nested_ids(html):
+    """Map each comment id to the ids of its <li> ancestors, read from the page's markup."""
+    tree = parse_strict(html)
+    parents = {}
+
+    def walk(element, ancestors):
+        for child in element:
+            if child.tag == "li" and child.get("id", "").startswith("comment-"):
+                parents[child.get("id")] = ancestors
+                walk(child, [*ancestors, child.get("id")])
+            else:
+                walk(child, ancestors)
+
+    walk(tree, [])
+    return parents
+
+
+def test_post_page_nests_the_discussion(client, django_assert_max_num_queries):
+    post = PostFactory(title="Seeds")
+    a = CommentFactory(post=post)
+    a1 = CommentFactory(post=post, parent=a)
+    a1x = CommentFactory(post=post, parent=a1)
+    a2 = CommentFactory(post=post, parent=a)
+    b = CommentFactory(post=post)
+    response = client.get(post.get_absolute_url())
+    parents = nested_ids(response.content)
+    cid = lambda c: f"comment-{c.pk}"  # noqa: E731
+    assert parents[cid(a)] == []
+    assert parents[cid(a1)] == [cid(a)]
+    assert parents[cid(a1x)] == [cid(a), cid(a1)]
+    assert parents[cid(a2)] == [cid(a)]
+    assert parents[cid(b)] == []
+    assert "5 thoughts on “Seeds”" in response.content.decode()
+
+
+def test_reply_to_a_hidden_comment_nests_under_the_nearest_shown_one(client):
+    post = PostFactory()
+    a = CommentFactory(post=post)
+    held = CommentFactory(post=post, parent=a, status=Comment.Status.PENDING, body="held back")
+    reply = CommentFactory(post=post, parent=held)
+    html = client.get(post.get_absolute_url()).content
+    assert b"held back" not in html
+    assert nested_ids(html)[f"comment-{reply.pk}"] == [f"comment-{a.pk}"]
+
+
+def test_heading_counts_approved_comments_and_pings(client):
+    post = PostFactory(title="Count me")
+    CommentFactory(post=post)
+    CommentFactory(post=post, kind=Comment.Kind.PINGBACK, author_name="Another blog")
+    CommentFactory(post=post, status=Comment.Status.SPAM)
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert "2 thoughts on “Count me”" in html
+    assert "Another blog" in html
+
+
+def test_one_comment_reads_one_thought(client):
+    post = PostFactory(title="Lonely")
+    CommentFactory(post=post)
+    assert "One thought on “Lonely”" in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_closed_post_says_so(client):
+    post = PostFactory(comment_status="closed")
+    assert "Comments are closed." in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_comment_text_is_escaped_and_links_get_nofollow_ugc():
+    comment = CommentFactory(body="<b>bold?</b> see https://example.org/x\n\nsecond para <script>x</script>")
+    assert "<b>" not in comment.body_html
+    assert "&lt;b&gt;bold?&lt;/b&gt;" in comment.body_html
+    assert 'href="https://example.org/x" rel="nofollow ugc"' in comment.body_html
+    assert comment.body_html.count("<p>") == 2
+    assert "<script>" not in comment.body_html

@@ -1,0 +1,92 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config import env
+
+
+@pytest.mark.parametrize("raw, expected", [("1", True), ("true", True), ("YES", True), ("on", True),
+                                           ("0", False), ("false", False), ("no", False), ("", False)])  # fmt: skip
+def test_env_bool_reads_the_usual_spellings(monkeypatch, raw, expected):
+    monkeypatch.setenv("SOME_FLAG", raw)
+    assert env.env_bool("SOME_FLAG") is expected
+
+
+def test_env_bool_uses_the_default_when_unset(monkeypatch):
+    monkeypatch.delenv("SOME_FLAG", raising=False)
+    assert env.env_bool("SOME_FLAG", True) is True
+
+
+def test_env_bool_refuses_anything_else_and_says_what_to_write(monkeypatch):
+    monkeypatch.setenv("SOME_FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match=r"SOME_FLAG='maybe' is not a yes/no value: use 1 or 0"):
+        env.env_bool("SOME_FLAG")
+
+
+def test_env_list_splits_on_commas_and_drops_blanks(monkeypatch):
+    monkeypatch.setenv("HOSTS", " blog.example.com, ,www.example.com ")
+    assert env.env_list("HOSTS") == ["blog.example.com", "www.example.com"]
+
+
+def test_env_int_refuses_words(monkeypatch):
+    monkeypatch.setenv("HSTS_SECONDS", "a year")
+    with pytest.raises(ImproperlyConfigured, match="HSTS_SECONDS='a year' is not a whole number"):
+        env.env_int("HSTS_SECONDS", 0)
+
+
+@pytest.mark.parametrize(
+    "url, engine",
+    [
+        ("postgres://candid:pw@db.internal:5432/candid", "django.db.backends.postgresql"),
+        ("mysql://root@127.0.0.1:3306/candid", "django.db.backends.mysql"),
+        ("mariadb://root@127.0.0.1:3306/candid", "django.db.backends.mysql"),
+        ("sqlite:////srv/candid/candid.sqlite3", "django.db.backends.sqlite3"),
+    ],
+)
+def test_database_url_is_understood(url, engine):
+    config = env.database_from_url(url)
+    assert config["ENGINE"] == engine
+    assert config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_mysql_connections_speak_full_unicode():
+    assert env.database_from_url("mariadb://root@localhost/candid")["OPTIONS"]["charset"] == "utf8mb4"
+
+
+@pytest.mark.parametrize("url", ["postgress://u@h/db", "localhost:5432", "http://example.com/db"])
+def test_bad_database_url_says_how_to_write_it(url):
+    with pytest.raises(
+        ImproperlyConfigured, match=r"is not a database URL Candid understands.*Write it like postgres://"
+    ):
+        env.database_from_url(url)
+
+
+def test_database_url_without_a_database_name_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="names no database"):
+        env.database_from_url("postgres://candid@db.internal:5432/")
+
+
+def test_bad_database_url_error_hides_the_password():
+    with pytest.raises(ImproperlyConfigured) as excinfo:
+        env.database_from_url("postgress://candid:hunter2@db/candid")
+    assert "hunter2" not in str(excinfo.value)
+    assert "candid:***@db" in str(excinfo.value)
+
+
+def test_production_without_secret_key_is_refused_with_guidance(monkeypatch, tmp_path):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY is not set.*DEBUG=1"):
+        env.secret_key(debug=False, var_dir=tmp_path)
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_local_runs_generate_a_secret_key_once_and_keep_it(monkeypatch, tmp_path):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    first = env.secret_key(debug=True, var_dir=tmp_path)
+    assert len(first) >= 50
+    assert env.secret_key(debug=True, var_dir=tmp_path) == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_secret_key_from_the_environment_wins(monkeypatch, tmp_path):
+    monkeypatch.setenv("SECRET_KEY", "from-the-environment")
+    assert env.secret_key(debug=True, var_dir=tmp_path) == "from-the-environment"

@@ -1,0 +1,72 @@
+"""Starting Candid for real, in a separate process, with the environment a site owner would give it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-production-secret-that-is-long-and-random-enough-0123456789abcdef",
+    "ALLOWED_HOSTS": "blog.example.com",
+    "HTTPS": "1",
+}
+
+
+def manage(*args, env=None, var_dir):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY"}}
+    clean.update({"VAR_DIR": str(var_dir), **(env or {})})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_is_clean_for_local_development(tmp_path):
+    result = manage("check", env={"DEBUG": "1"}, var_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_has_no_warnings_with_production_settings(tmp_path):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION, var_dir=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_bad_database_url_stops_start_up_with_one_clear_line(tmp_path):
+    result = manage("check", env={"DEBUG": "1", "DATABASE_URL": "postgress://candid@db/candid"}, var_dir=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("Candid cannot start: DATABASE_URL=")
+    assert "Write it like postgres://" in result.stderr
+
+
+def test_production_without_secret_key_stops_start_up(tmp_path):
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = manage("check", env=env, var_dir=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_wsgi_refuses_to_start_on_a_bad_setting(tmp_path):
+    env = {**os.environ, "VAR_DIR": str(tmp_path), "DEBUG": "sometimes"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "DEBUG='sometimes' is not a yes/no value" in result.stderr
+
+
+@pytest.mark.parametrize("closed_port_url", ["postgres://candid@127.0.0.1:9/candid"])
+def test_health_is_503_when_the_database_does_not_answer(tmp_path, closed_port_url):
+    script = "from django.test import Client; r = Client().get('/healthz'); print(r.status_code, r.content.decode())"
+    env = {"DEBUG": "1", "ALLOWED_HOSTS": "testserver", "DATABASE_URL": closed_port_url}
+    result = manage("shell", "-c", script, env=env, var_dir=tmp_path)
+    assert result.stdout.strip().endswith("503 database unavailable"), result.stdout + result.stderr

@@ -1,0 +1,15 @@
+"""Candid's settings for the test suite: the real ones, with a fixed key and fast hashing."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "candid-tests-only-" + "k" * 40)
+
+from config.settings import *  # noqa: E402, F403
+
+# Hashing passwords slowly is the point in production, and a waste in tests.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The manifest of hashed static files only exists after collectstatic.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# Serve static files straight from the source folders, as `collectstatic` has not run.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
