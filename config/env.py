@@ -50,6 +50,13 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
 
 
+def env_choice(name, choices, default):
+    value = env_str(name) or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} is not one of {', '.join(choices)}.")
+    return value
+
+
 def env_list(name, default=()):
     """Return a comma-separated variable as a list, dropping empty items."""
     raw = os.environ.get(name)

@@ -8,7 +8,7 @@ variable fails loudly at start-up rather than exposing debug pages.
 
 from pathlib import Path
 
-from config.env import database_from_url, env_bool, env_int, env_list, env_str, secret_key
+from config.env import database_from_url, env_bool, env_choice, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR") or BASE_DIR / "var")
@@ -138,11 +138,12 @@ if env_bool("BEHIND_PROXY", False):
 
 # --- Logging ----------------------------------------------------------------
 
+LOG_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL") or "INFO"},
+    "root": {"handlers": ["stdout"], "level": env_choice("LOG_LEVEL", LOG_LEVELS, "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

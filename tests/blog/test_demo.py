@@ -39,10 +39,10 @@ def test_demo_loads_a_lived_in_blog(var_dir, capsys):
 
 
 def test_demo_admin_credentials_are_printed_and_work(var_dir, capsys, client):
-    call_command("demo")
+    call_command("demo", base_url="http://127.0.0.1:8123")
     out = capsys.readouterr().out
     password = (var_dir / "demo-admin-password").read_text()
-    assert f"user 'admin'  password '{password}'" in out
+    assert f"http://127.0.0.1:8123/admin/  user 'admin'  password '{password}'" in out
     assert client.login(username="admin", password=password)
     assert client.get("/admin/").status_code == 200
 

@@ -90,3 +90,9 @@ def test_local_runs_generate_a_secret_key_once_and_keep_it(monkeypatch, tmp_path
 def test_secret_key_from_the_environment_wins(monkeypatch, tmp_path):
     monkeypatch.setenv("SECRET_KEY", "from-the-environment")
     assert env.secret_key(debug=True, var_dir=tmp_path) == "from-the-environment"
+
+
+def test_env_choice_names_the_allowed_values(monkeypatch):
+    monkeypatch.setenv("LOG_LEVEL", "LOUD")
+    with pytest.raises(ImproperlyConfigured, match="LOG_LEVEL='LOUD' is not one of DEBUG, INFO"):
+        env.env_choice("LOG_LEVEL", ["DEBUG", "INFO"], "INFO")

@@ -19,6 +19,9 @@ ADMIN_USERNAME = "admin"
 class Command(BaseCommand):
     help = "Load Candid's demo content and a demo admin. Keeps whatever already exists."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--base-url", default="http://127.0.0.1:8000", help="Where the site is served.")
+
     def handle(self, *args, **options):
         with transaction.atomic():
             created = self.load_content()
@@ -27,7 +30,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} posts."))
         else:
             self.stdout.write("Demo content already present; nothing changed.")
-        self.stdout.write(f"Demo admin: http://127.0.0.1:8000/admin/  user {ADMIN_USERNAME!r}  password {password!r}")
+        self.stdout.write(f"Demo admin: {options['base_url']}/admin/  user {ADMIN_USERNAME!r}  password {password!r}")
 
     def load_content(self):
         """Create what is missing; return how many posts were created."""
