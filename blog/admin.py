@@ -9,7 +9,10 @@ from blog.models import Category, Page, Post, SiteSettings, Tag
 class SiteSettingsAdmin(admin.ModelAdmin):
     """One row: the list goes straight to its form; it can be neither added twice nor deleted."""
 
-    fieldsets = [("Site identity", {"fields": ["title", "tagline"]}), ("Reading", {"fields": ["posts_per_page"]})]
+    fieldsets = [
+        ("Site identity", {"fields": ["title", "tagline"]}),
+        ("Reading", {"fields": ["posts_per_page", "feed_full_text"]}),
+    ]
 
     def changelist_view(self, request, extra_context=None):
         SiteSettings.load()

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,12 @@ class SiteSettings(models.Model):
 
     title = models.CharField(max_length=100, default="Candid")
     tagline = models.CharField(max_length=200, blank=True, default="Just another Candid blog")
-    posts_per_page = models.PositiveSmallIntegerField(default=10)
+    posts_per_page = models.PositiveSmallIntegerField(
+        default=10, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    feed_full_text = models.BooleanField(
+        "full text in feeds", default=True, help_text="Send whole posts in feeds; otherwise only their excerpts."
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "site settings"
@@ -202,6 +208,11 @@ class Post(Entry):
     @property
     def comments_open(self):
         return self.comment_status == self.CommentStatus.OPEN
+
+    @property
+    def is_protected(self):
+        """Password-protected: its text shows only to readers who gave the password, never in lists or feeds."""
+        return bool(self.password)
 
     def render(self):
         rendered = markup.render(self.body, self.format, self.excerpt)
