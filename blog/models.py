@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -56,7 +57,7 @@ class NestedPath(models.Model):
     def save(self, *args, **kwargs):
         self.slug = self.slug or slugify(str(self), allow_unicode=True)[:100] or "untitled"
         old_path = self.path
-        self.path = f"{self.parent.path}/{self.slug}" if self.parent else self.slug
+        self.path = self.computed_path()
         super().save(*args, **kwargs)
         if old_path and old_path != self.path:
             for child in self.children.all():
@@ -66,6 +67,9 @@ class NestedPath(models.Model):
     def depth(self):
         return self.path.count("/")
 
+    def computed_path(self):
+        return f"{self.parent.path}/{self.slug}" if self.parent else self.slug
+
     def clean(self):
         super().clean()
         ancestor = self.parent
@@ -73,6 +77,9 @@ class NestedPath(models.Model):
             if self.pk is not None and ancestor.pk == self.pk:
                 raise ValidationError({"parent": "It cannot be placed under itself or one of its own children."})
             ancestor = ancestor.parent
+        self.slug = self.slug or slugify(str(self), allow_unicode=True)[:100]
+        if type(self).objects.filter(path=self.computed_path()).exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": f"Another one already has the address “{self.computed_path()}/”."})
 
 
 class Category(NestedPath):
@@ -111,12 +118,27 @@ class Tag(models.Model):
         return reverse("blog:tag", args=[self.slug])
 
 
+# The permission that lets an editor open and change other authors' entries ("edit_others_posts").
+EDIT_OTHERS = "edit_others"
+
+
+def is_published():
+    """The one rule for what readers see: published, or scheduled and whose time has come."""
+    return Q(status__in=[Entry.Status.PUBLISHED, Entry.Status.SCHEDULED], published_at__lte=timezone.now())
+
+
 class EntryQuerySet(models.QuerySet):
     def published(self):
-        """Posts readers may see: published, or scheduled and whose time has come."""
-        return self.filter(
-            status__in=[Entry.Status.PUBLISHED, Entry.Status.SCHEDULED], published_at__lte=timezone.now()
-        )
+        return self.filter(is_published())
+
+    def visible_to(self, user):
+        """What `user` may open: what is published, plus private entries they wrote or may edit."""
+        if not user.is_authenticated:
+            return self.published()
+        private = Q(status=Entry.Status.PRIVATE)
+        if not user.has_perm(f"{self.model._meta.app_label}.{EDIT_OTHERS}_{self.model._meta.model_name}s"):
+            private &= Q(author=user)
+        return self.filter(is_published() | private)
 
     def for_listing(self):
         return self.select_related("author").prefetch_related("categories")
@@ -200,6 +222,14 @@ class Post(Entry):
         constraints = [
             models.UniqueConstraint(fields=["published_on", "slug"], name="post_slug_unique_per_day"),
         ]
+        permissions = [(f"{EDIT_OTHERS}_posts", "Can open and edit other authors' posts")]
+
+    def save(self, *args, **kwargs):
+        before = Post.objects.filter(pk=self.pk).values("published_on", "slug").first() if self.pk else None
+        super().save(*args, **kwargs)
+        if before and before["published_on"] and before != {"published_on": self.published_on, "slug": self.slug}:
+            OldPermalink.objects.update_or_create(**before, defaults={"post": self})
+        OldPermalink.objects.filter(published_on=self.published_on, slug=self.slug).delete()
 
     def get_absolute_url(self):
         day = self.published_on or timezone.localdate()
@@ -239,6 +269,12 @@ class Post(Entry):
         return slug
 
 
+# First parts of URLs that belong to the blog itself, so no top-level page can take them.
+RESERVED_PAGE_SLUGS = {
+    "accounts", "admin", "author", "category", "comments", "feed", "healthz", "media", "page", "static", "tag",
+}  # fmt: skip
+
+
 class Page(NestedPath, Entry):
     """A static page (About, Contact…), at /SLUG/ or nested at /PARENT/CHILD/."""
 
@@ -247,6 +283,27 @@ class Page(NestedPath, Entry):
 
     class Meta:
         ordering = ["menu_order", "title"]
+        permissions = [(f"{EDIT_OTHERS}_pages", "Can open and edit other authors' pages")]
 
     def get_absolute_url(self):
         return reverse("blog:page", args=[self.path])
+
+    def clean(self):
+        self.slug = self.slug or slugify(self.title, allow_unicode=True)[:100]
+        if self.parent_id is None and (self.slug in RESERVED_PAGE_SLUGS or self.slug.isdigit()):
+            raise ValidationError({"slug": f"“{self.slug}” is used by the blog's own addresses; choose another."})
+        super().clean()
+
+
+class OldPermalink(models.Model):
+    """A post's former date and slug, so that links to it keep working (301) after a rename."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="old_permalinks")
+    published_on = models.DateField()
+    slug = models.SlugField(max_length=200, allow_unicode=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["published_on", "slug"], name="old_permalink_unique")]
+
+    def __str__(self):
+        return f"{self.published_on:%Y/%m/%d}/{self.slug}/ → {self.post}"

@@ -1,6 +1,12 @@
-"""Searching posts: `/?s=TERMS`."""
+"""Searching posts: `/?s=TERMS`.
 
-from django.db.models import Q
+On PostgreSQL, full-text search ranked by relevance (title words weigh more than
+body words); elsewhere, posts holding every word, newest first. A protected
+post is found by its title only, so a search cannot reveal its text.
+"""
+
+from django.db import connection
+from django.db.models import Case, F, Q, Value, When
 
 MAX_TERMS_LENGTH = 200
 MAX_WORDS = 10
@@ -14,7 +20,30 @@ def terms_from(request):
 
 
 def search_posts(posts, terms):
-    """Posts whose title or text holds every word of `terms`, newest first (the portable search)."""
-    for word in terms.split()[:MAX_WORDS]:
-        posts = posts.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    words = terms.split()[:MAX_WORDS]
+    if not words:
+        return posts.none()
+    if connection.vendor == "postgresql":
+        return _full_text(posts, " ".join(words))
+    return _every_word(posts, words)
+
+
+def _full_text(posts, terms):
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    readable_body = Case(When(password="", then=F("body")), default=Value(""))
+    vector = SearchVector("title", weight="A", config="english") + SearchVector(
+        readable_body, weight="B", config="english"
+    )
+    query = SearchQuery(terms, search_type="websearch", config="english")
+    return (
+        posts.annotate(search=vector, rank=SearchRank(vector, query))
+        .filter(search=query)
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def _every_word(posts, words):
+    for word in words:
+        posts = posts.filter(Q(title__icontains=word) | Q(password="", body__icontains=word))
     return posts.order_by("-published_at", "-pk")

@@ -3,11 +3,13 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 from django.views.generic import DayArchiveView, ListView, MonthArchiveView, YearArchiveView
 
-from blog import search
-from blog.models import Category, Page, Post, SiteSettings, Tag
+from blog import legacy, paging, protection, search
+from blog.models import Category, OldPermalink, Page, Post, SiteSettings, Tag
 
 
 class PostListMixin:
@@ -20,6 +22,20 @@ class PostListMixin:
 
     def get_queryset(self):
         return Post.objects.published().for_listing()
+
+    def get_heading(self, context):
+        """The list's heading ("Archive for March, 2011"), or None for the home page."""
+        return
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = self.get_heading(context)
+        return context
+
+    def get(self, request, *args, **kwargs):
+        if kwargs.get("page") == "1":
+            return redirect(paging.page_url(request, 1), permanent=True)
+        return super().get(request, *args, **kwargs)
 
     def get_paginate_by(self, queryset):
         return SiteSettings.for_request(self.request).posts_per_page
@@ -41,18 +57,37 @@ class HomeView(PostListMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(search_terms=self.search_terms, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        if url := legacy.legacy_url(request):
+            return redirect(url, permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_heading(self, context):
+        if self.search_terms is not None:
+            return _("Search Results for ‘%(terms)s’") % {"terms": self.search_terms}
+        return None
+
 
 class YearArchiveView(PostListMixin, YearArchiveView):
     make_object_list = True
     extra_context = {"archive": "year"}
 
+    def get_heading(self, context):
+        return _("Archive for %(period)s") % {"period": date_format(context["year"], "Y")}
+
 
 class MonthArchiveView(PostListMixin, MonthArchiveView):
     extra_context = {"archive": "month"}
 
+    def get_heading(self, context):
+        return _("Archive for %(period)s") % {"period": date_format(context["month"], "F, Y")}
+
 
 class DayArchiveView(PostListMixin, DayArchiveView):
     extra_context = {"archive": "day"}
+
+    def get_heading(self, context):
+        return _("Archive for %(period)s") % {"period": date_format(context["day"], "F jS, Y")}
 
 
 class CategoryArchiveView(PostListMixin, ListView):
@@ -67,6 +102,9 @@ class CategoryArchiveView(PostListMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
 
+    def get_heading(self, context):
+        return _("Archive for the ‘%(name)s’ Category") % {"name": self.category.name}
+
 
 class TagArchiveView(PostListMixin, ListView):
     def get_queryset(self):
@@ -75,6 +113,9 @@ class TagArchiveView(PostListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
+
+    def get_heading(self, context):
+        return _("Posts Tagged ‘%(name)s’") % {"name": self.tag.name}
 
 
 class AuthorArchiveView(PostListMixin, ListView):
@@ -85,30 +126,67 @@ class AuthorArchiveView(PostListMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
 
+    def get_heading(self, context):
+        return _("Posts by %(name)s") % {"name": self.author.public_name}
+
 
 def post_detail(request, year, month, day, slug, page=1):
+    """A post (or one page of it); an old or mistyped permalink answers with a 301 to the right one."""
     try:
         published_on = datetime.date(year, month, day)
     except ValueError:
         raise Http404("No such date.") from None
-    posts = Post.objects.published().select_related("author").prefetch_related("categories", "tags")
-    post = get_object_or_404(posts, published_on=published_on, slug=slug)
+    posts = Post.objects.visible_to(request.user).select_related("author").prefetch_related("categories", "tags")
+    post = posts.filter(published_on=published_on, slug=slug).first()
+    if post is None:
+        return redirect(moved_post(request, published_on, slug), permanent=True)
     pages = post.pages
     if not 1 <= page <= len(pages):
         raise Http404("The post has no such page.")
-    return render(
-        request,
-        "blog/post_detail.html",
-        {
-            "post": post,
-            "page_html": pages[page - 1],
-            "page_number": page,
-            "page_count": len(pages),
-            "page_range": range(1, len(pages) + 1),
-        },
-    )
+
+    unlocked = protection.is_unlocked(request, post)
+    form = None
+    if not unlocked:
+        form = protection.PostPasswordForm(request.POST or None, post=post)
+        if request.method == "POST" and form.is_valid():
+            protection.unlock(request, post)
+            return redirect(request.path)
+    context = {
+        "post": post,
+        "unlocked": unlocked,
+        "password_form": form,
+        "page_html": pages[page - 1],
+        "page_number": page,
+        "page_range": range(1, len(pages) + 1),
+        "previous_post": neighbour(post, older=True),
+        "next_post": neighbour(post, older=False),
+    }
+    return render(request, "blog/post_detail.html", context)
+
+
+def moved_post(request, published_on, slug):
+    """The current URL of a post asked for by an old slug or a wrong date, or raise 404."""
+    old = OldPermalink.objects.filter(published_on=published_on, slug=slug).select_related("post").first()
+    if old and Post.objects.visible_to(request.user).filter(pk=old.post_id).exists():
+        return old.post.get_absolute_url()
+    same_slug = list(Post.objects.visible_to(request.user).filter(slug=slug)[:2])
+    if len(same_slug) == 1:
+        return same_slug[0].get_absolute_url()
+    raise Http404("No post at this address.")
+
+
+def neighbour(post, older):
+    """The published post just before (older) or after `post`, for the previous/next links."""
+    if post.published_at is None:
+        return None
+    posts = Post.objects.published().only("title", "slug", "published_on", "published_at")
+    if older:
+        posts = posts.filter(published_at__lt=post.published_at).order_by("-published_at")
+    else:
+        posts = posts.filter(published_at__gt=post.published_at).order_by("published_at")
+    return posts.first()
 
 
 def page_detail(request, path):
-    page = get_object_or_404(Page.objects.published().select_related("author"), path=path)
+    page = get_object_or_404(Page.objects.visible_to(request.user).select_related("author"), path=path)
     return render(request, "blog/page_detail.html", {"page": page})

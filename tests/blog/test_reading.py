@@ -72,11 +72,18 @@ def test_post_page_shows_meta_in_the_classic_wording(client):
     assert "The rest of the post." in html
 
 
-def test_post_with_an_impossible_or_wrong_date_is_not_found(client):
+def test_post_with_an_impossible_date_is_not_found(client):
+    post = PostFactory(title="Dated")
+    assert client.get(f"/{post.published_on.year}/13/40/dated/").status_code == 404
+    assert client.get(f"/{post.published_on.year}/02/30/dated/").status_code == 404
+
+
+def test_post_under_the_wrong_date_redirects_to_its_permalink(client):
     post = PostFactory(title="Dated")
     day = post.published_on
-    assert client.get(f"/{day.year}/13/40/dated/").status_code == 404
-    assert client.get(f"/{day.year - 1}/{day.month:02d}/{day.day:02d}/dated/").status_code == 404
+    response = client.get(f"/{day.year - 1}/{day.month:02d}/{day.day:02d}/dated/")
+    assert response.status_code == 301
+    assert response["Location"] == post.get_absolute_url()
 
 
 def test_post_split_with_nextpage_has_numbered_pages(client):

@@ -1,16 +1,14 @@
 """The blog's widgets (each costs one query) and list helpers."""
 
-import re
-
 from django import template
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
+from blog import paging
+from blog.highlight import highlight
 from blog.models import Category, Page, Post
 
 register = template.Library()
-
-PAGE_SUFFIX = re.compile(r"page/[0-9]+/$")
 
 
 @register.inclusion_tag("blog/widgets/recent_posts.html")
@@ -45,7 +43,10 @@ def page_menu():
 @register.simple_tag(takes_context=True)
 def page_url(context, number):
     """The URL of page `number` of the current list: /page/N/ after the list's own path, query kept."""
-    request = context["request"]
-    base = PAGE_SUFFIX.sub("", request.path)
-    url = base if number == 1 else f"{base}page/{number}/"
-    return f"{url}?{request.GET.urlencode()}" if request.GET else url
+    return paging.page_url(context["request"], number)
+
+
+@register.filter(name="highlight")
+def highlight_filter(html, terms):
+    """Mark the search terms in a post's stored HTML (or a plain, escaped title)."""
+    return highlight(html, terms)

@@ -1,0 +1,26 @@
+"""WordPress's query-string links (/?p=ID, /?page_id=ID, /?cat=ID), by the IDs kept from an import."""
+
+from django.http import Http404
+
+from blog.models import Category, Page, Post
+
+MAX_ID_DIGITS = 18  # beyond a 64-bit integer the database would refuse the query
+
+LEGACY_PARAMETERS = {
+    "p": lambda request: Post.objects.visible_to(request.user),
+    "page_id": lambda request: Page.objects.visible_to(request.user),
+    "cat": lambda request: Category.objects.all(),
+}
+
+
+def legacy_url(request):
+    """The canonical URL a WordPress-style link points to; None if the request is no such link."""
+    for parameter, candidates in LEGACY_PARAMETERS.items():
+        if parameter in request.GET:
+            wp_id = request.GET[parameter]
+            is_id = wp_id.isascii() and wp_id.isdigit() and len(wp_id) <= MAX_ID_DIGITS
+            found = candidates(request).filter(wp_id=wp_id).first() if is_id else None
+            if found is None:
+                raise Http404("Nothing has this ID.")
+            return found.get_absolute_url()
+    return None
