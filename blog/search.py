@@ -6,7 +6,7 @@ post is found by its title only, so a search cannot reveal its text.
 """
 
 from django.db import connection
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Q, TextField, Value, When
 
 MAX_TERMS_LENGTH = 200
 MAX_WORDS = 10
@@ -31,7 +31,7 @@ def search_posts(posts, terms):
 def _full_text(posts, terms):
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-    readable_body = Case(When(password="", then=F("body")), default=Value(""))
+    readable_body = Case(When(password="", then=F("body")), default=Value(""), output_field=TextField())
     vector = SearchVector("title", weight="A", config="english") + SearchVector(
         readable_body, weight="B", config="english"
     )

@@ -1,0 +1,113 @@
+"""Who sees what: drafts, scheduled, private and password-protected posts."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from blog.models import Post
+from tests.factories import CommentFactory, PostFactory, UserFactory
+from tests.html import main_html
+
+pytestmark = pytest.mark.django_db
+
+SECRET_BODY = "The secret ingredient is smoked paprika."
+
+
+@pytest.mark.parametrize("status", [Post.Status.DRAFT, Post.Status.PENDING])
+def test_unpublished_posts_are_not_found(client, status):
+    post = PostFactory(status=status, published_at=timezone.now() - datetime.timedelta(days=1))
+    assert client.get(post.get_absolute_url()).status_code == 404
+
+
+def test_scheduled_post_is_hidden_until_its_time(client):
+    post = PostFactory(status=Post.Status.SCHEDULED, published_at=timezone.now() + datetime.timedelta(hours=2))
+    assert client.get(post.get_absolute_url()).status_code == 404
+    Post.objects.filter(pk=post.pk).update(published_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert client.get(post.get_absolute_url()).status_code == 200
+
+
+def test_private_post_is_seen_by_its_author_and_editors_only(client):
+    author = UserFactory()
+    post = PostFactory(status=Post.Status.PRIVATE, author=author, title="Budget")
+    assert client.get(post.get_absolute_url()).status_code == 404
+
+    client.force_login(UserFactory())
+    assert client.get(post.get_absolute_url()).status_code == 404
+
+    client.force_login(author)
+    response = client.get(post.get_absolute_url())
+    assert response.status_code == 200
+    assert "Private: Budget" in response.content.decode()
+
+    editor = UserFactory()
+    editor.user_permissions.add(Permission.objects.get(codename="edit_others_posts"))
+    client.force_login(editor)
+    assert client.get(post.get_absolute_url()).status_code == 200
+
+
+def test_private_post_stays_out_of_lists(client):
+    PostFactory(status=Post.Status.PRIVATE, title="Budget")
+    assert "Budget" not in client.get("/").content.decode()
+
+
+@pytest.fixture
+def protected():
+    post = PostFactory(title="Grandma's stew", body=f"Intro.\n\n<!--more-->\n\n{SECRET_BODY}", password="stew")
+    CommentFactory(post=post, body="I tried the paprika.")
+    return post
+
+
+def test_protected_post_asks_for_its_password(client, protected):
+    html = client.get(protected.get_absolute_url()).content.decode()
+    assert "Protected: Grandma&#x27;s stew" in html
+    assert 'type="password"' in html and "csrfmiddlewaretoken" in html
+    assert SECRET_BODY not in html and "Intro." not in html
+    assert "I tried the paprika." not in html
+
+
+def test_wrong_password_says_so_and_reveals_nothing(client, protected):
+    response = client.post(protected.get_absolute_url(), {"password": "soup"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "That password is not the right one for this post." in html
+    assert SECRET_BODY not in html
+
+
+def test_right_password_unlocks_the_post_and_its_comments(client, protected):
+    response = client.post(protected.get_absolute_url(), {"password": "stew"})
+    assert response.status_code == 302
+    html = client.get(protected.get_absolute_url()).content.decode()
+    assert SECRET_BODY in html
+    assert "I tried the paprika." in html
+
+
+def test_changing_the_password_locks_readers_out_again(client, protected):
+    client.post(protected.get_absolute_url(), {"password": "stew"})
+    protected.password = "new-stew"
+    protected.save()
+    assert SECRET_BODY not in client.get(protected.get_absolute_url()).content.decode()
+
+
+def test_password_form_is_csrf_protected(protected):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(protected.get_absolute_url(), {"password": "stew"})
+    assert response.status_code == 403
+
+
+def test_protected_post_never_leaks_into_lists_or_search(client, protected):
+    home = main_html(client.get("/"))
+    assert "There is no excerpt because this is a protected post." in home
+    assert "Intro." not in home
+    assert "Grandma&#x27;s stew" in home
+    found = main_html(client.get("/", {"s": "paprika"}))
+    assert "Grandma" not in found
+    assert "I tried the paprika." not in client.get("/").content.decode()  # not in recent comments either
+
+
+def test_protected_post_meta_description_does_not_leak(client, protected):
+    html = client.get(protected.get_absolute_url()).content.decode()
+    head = html[: html.index("</head>")]
+    assert "Intro" not in head and "paprika" not in head
