@@ -224,3 +224,8 @@ def test_page_query_count_does_not_grow_with_content(client, django_assert_max_n
     with django_assert_max_num_queries(small):
         assert client.get(url).status_code == 200
     assert small <= 14
+
+
+def test_post_shows_its_reading_time(client):
+    post = PostFactory(body="word " * 700)
+    assert "4 min read" in client.get(post.get_absolute_url()).content.decode()
