@@ -11,7 +11,7 @@ from comments import feeds as comment_feeds
 
 app_name = "feeds"
 
-DATE = r"(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/"
+POST = r"(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/(?P<slug>[-\w]+)/"
 
 
 def feed_pair(prefix, rss_feed, atom_feed, name):
@@ -28,5 +28,5 @@ urlpatterns = [
     *feed_pair(r"tag/(?P<slug>[-\w]+)/", feeds.TagFeed, feeds.TagAtomFeed, "tag"),
     *feed_pair(r"author/(?P<username>[\w.@+-]+)/", feeds.AuthorFeed, feeds.AuthorAtomFeed, "author"),
     *feed_pair("comments/", comment_feeds.CommentFeed, comment_feeds.CommentAtomFeed, "comments"),
-    *feed_pair(DATE + r"(?P<slug>[-\w]+)/", comment_feeds.PostCommentFeed, comment_feeds.PostCommentAtomFeed, "post_comments"),
-]  # fmt: skip
+    *feed_pair(POST, comment_feeds.PostCommentFeed, comment_feeds.PostCommentAtomFeed, "post_comments"),
+]

@@ -8,7 +8,6 @@ import copy
 
 from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -83,6 +82,10 @@ class PostFeed(SiteFeed):
     def link(self):
         return reverse("blog:home")
 
+    def item_title(self, post):
+        """The title as plain text: Django's default escapes it twice, for readers that take it for HTML."""
+        return post.title
+
     def item_description(self, post):
         """The excerpt and its "Continue reading" link; never a word of a protected post."""
         if post.is_protected:
@@ -123,8 +126,7 @@ class CategoryFeed(PostFeed):
         return get_object_or_404(Category, path=path)
 
     def get_queryset(self, category):
-        in_tree = Q(categories__path=category.path) | Q(categories__path__startswith=category.path + "/")
-        return super().get_queryset(category).filter(in_tree).distinct()
+        return super().get_queryset(category).in_category(category)
 
     def title(self, category):
         return self.title_for(category.name)
@@ -171,4 +173,3 @@ class AuthorFeed(PostFeed):
 
 class AuthorAtomFeed(AuthorFeed):
     feed_type = AtomWithContent
-

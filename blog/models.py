@@ -144,6 +144,17 @@ class EntryQuerySet(models.QuerySet):
         return self.select_related("author").prefetch_related("categories")
 
 
+class PostQuerySet(EntryQuerySet):
+    def unprotected(self):
+        """Posts without a password: their text and discussion may appear anywhere."""
+        return self.filter(password="")
+
+    def in_category(self, category):
+        """Posts filed under `category` or any of its subcategories."""
+        in_tree = Q(categories__path=category.path) | Q(categories__path__startswith=category.path + "/")
+        return self.filter(in_tree).distinct()
+
+
 class Entry(models.Model):
     """What posts and pages share: a titled, authored body rendered once, at save time."""
 
@@ -215,6 +226,8 @@ class Post(Entry):
     password = models.CharField(max_length=100, blank=True)
     categories = models.ManyToManyField(Category, blank=True, related_name="posts")
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
+
+    objects = PostQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]

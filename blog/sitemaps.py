@@ -14,7 +14,7 @@ from blog.models import Category, Page, Post, Tag
 class PostSitemap(Sitemap):
     def items(self):
         """Published posts; a password-protected one has nothing for a search engine to read."""
-        return Post.objects.published().filter(password="").only("slug", "published_on", "updated_at")
+        return Post.objects.published().unprotected().only("slug", "published_on", "updated_at")
 
     def lastmod(self, post):
         return post.updated_at

@@ -1,9 +1,9 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DayArchiveView, ListView, MonthArchiveView, YearArchiveView
@@ -95,12 +95,11 @@ class CategoryArchiveView(PostListMixin, ListView):
 
     def get_queryset(self):
         self.category = get_object_or_404(Category, path=self.kwargs["path"])
-        path = self.category.path
-        in_tree = Q(categories__path=path) | Q(categories__path__startswith=path + "/")
-        return super().get_queryset().filter(in_tree).distinct()
+        return super().get_queryset().in_category(self.category)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        feed = reverse("feeds:category", args=[self.category.path])
+        return super().get_context_data(category=self.category, archive_feed_url=feed, **kwargs)
 
     def get_heading(self, context):
         return _("Archive for the ‘%(name)s’ Category") % {"name": self.category.name}
@@ -112,7 +111,8 @@ class TagArchiveView(PostListMixin, ListView):
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        feed = reverse("feeds:tag", args=[self.tag.slug])
+        return super().get_context_data(tag=self.tag, archive_feed_url=feed, **kwargs)
 
     def get_heading(self, context):
         return _("Posts Tagged ‘%(name)s’") % {"name": self.tag.name}
@@ -124,7 +124,8 @@ class AuthorArchiveView(PostListMixin, ListView):
         return super().get_queryset().filter(author=self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+        feed = reverse("feeds:author", args=[self.author.username])
+        return super().get_context_data(author=self.author, archive_feed_url=feed, **kwargs)
 
     def get_heading(self, context):
         return _("Posts by %(name)s") % {"name": self.author.public_name}
@@ -132,10 +133,7 @@ class AuthorArchiveView(PostListMixin, ListView):
 
 def post_detail(request, year, month, day, slug, page=1):
     """A post (or one page of it); an old or mistyped permalink answers with a 301 to the right one."""
-    try:
-        published_on = datetime.date(year, month, day)
-    except ValueError:
-        raise Http404("No such date.") from None
+    published_on = date_or_404(year, month, day)
     posts = Post.objects.visible_to(request.user).select_related("author").prefetch_related("categories", "tags")
     post = posts.filter(published_on=published_on, slug=slug).first()
     if post is None:
@@ -162,6 +160,14 @@ def post_detail(request, year, month, day, slug, page=1):
         "next_post": neighbour(post, older=False),
     }
     return render(request, "blog/post_detail.html", context)
+
+
+def date_or_404(year, month, day):
+    """The date a post permalink names, or 404 for an impossible one (February 30th)."""
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        raise Http404("No such date.") from None
 
 
 def moved_post(request, published_on, slug):

@@ -3,21 +3,18 @@
 A password-protected post's discussion is as private as its text: it is in no comment feed.
 """
 
-import datetime
-
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.html import escape
 
 from blog.feeds import AtomWithContent, SiteFeed
 from blog.models import Post
+from blog.views import date_or_404
 from comments.models import Comment
 
 
 def readable_posts():
     """Published posts without a password: the ones whose comments anyone may read."""
-    return Post.objects.published().filter(password="")
+    return Post.objects.published().unprotected()
 
 
 class CommentFeed(SiteFeed):
@@ -36,7 +33,7 @@ class CommentFeed(SiteFeed):
         return reverse("blog:home")
 
     def item_title(self, comment):
-        return escape(f"Comment on {comment.post.title} by {comment.display_name}")
+        return f"Comment on {comment.post.title} by {comment.display_name}"
 
     def item_description(self, comment):
         return comment.body_html
@@ -56,11 +53,7 @@ class PostCommentFeed(CommentFeed):
     """One readable post's newest approved comments; the post is found as its page finds it."""
 
     def get_object(self, request, year, month, day, slug):
-        try:
-            published_on = datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            raise Http404("No such date.") from None
-        return get_object_or_404(readable_posts(), published_on=published_on, slug=slug)
+        return get_object_or_404(readable_posts(), published_on=date_or_404(year, month, day), slug=slug)
 
     def items(self, post):
         # Comments fetched through `post.comments` come with `comment.post` already set.
@@ -73,7 +66,7 @@ class PostCommentFeed(CommentFeed):
         return post.get_absolute_url()
 
     def item_title(self, comment):
-        return escape(f"By: {comment.display_name}")
+        return f"By: {comment.display_name}"
 
 
 class PostCommentAtomFeed(PostCommentFeed):

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from blog.robots import robots_txt
+from blog.sitemaps import sitemaps
 from config import views
 
 handler500 = "config.views.server_error"
@@ -11,6 +14,10 @@ admin.site.index_title = "Your blog"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("admin/", admin.site.urls),
+    # Feeds first: blog's category and page patterns would take ".../feed/" for part of a path.
+    path("", include("blog.feed_urls")),
     path("", include("blog.urls")),
 ]

@@ -71,3 +71,23 @@ def test_post_links_to_its_neighbours(client):
     html = client.get(middle.get_absolute_url()).content.decode()
     assert f'href="{older.get_absolute_url()}" rel="prev">« Older</a>' in html
     assert "Newer" not in html.split('class="post-navigation')[1]  # a future post is not public yet
+
+
+def feed_links(client, url):
+    tree = parse_strict(client.get(url).content)
+    return [link.get("href") for link in tree.iter("link") if link.get("type") == "application/rss+xml"]
+
+
+def test_pages_advertise_their_feeds(client):
+    post = PostFactory(tags=[TagFactory(name="winter")], author__username="jane")
+    assert feed_links(client, "/") == ["/feed/", "/comments/feed/"]
+    assert feed_links(client, "/tag/winter/")[-1] == "/tag/winter/feed/"
+    assert feed_links(client, "/author/jane/")[-1] == "/author/jane/feed/"
+    assert feed_links(client, post.get_absolute_url())[-1] == post.get_absolute_url() + "feed/"
+    for href in feed_links(client, post.get_absolute_url()):
+        assert client.get(href).status_code == 200
+
+
+def test_protected_post_advertises_no_comments_feed(client):
+    post = PostFactory(password="secret")
+    assert feed_links(client, post.get_absolute_url()) == ["/feed/", "/comments/feed/"]

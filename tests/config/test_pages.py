@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import path
 
+import config.urls
 from blog.models import SiteSettings
 from tests.factories import CommentFactory, PostFactory
 from tests.html import parse_strict
@@ -15,7 +16,7 @@ def broken_view(request):
     raise RuntimeError("boom")
 
 
-urlpatterns = [path("broken/", broken_view)]
+urlpatterns = [path("broken/", broken_view), *config.urls.urlpatterns]
 
 
 def test_health_answers_ok_when_the_database_answers(client):
