@@ -11,6 +11,7 @@ from comments import feeds as comment_feeds
 
 app_name = "feeds"
 
+DATE_ARCHIVE = r"(?P<year>[0-9]{4})/(?:(?P<month>[0-9]{2})/(?:(?P<day>[0-9]{2})/)?)?"
 POST = r"(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/(?P<slug>[-\w]+)/"
 
 
@@ -25,6 +26,7 @@ def feed_pair(prefix, rss_feed, atom_feed, name):
 urlpatterns = [
     *feed_pair("", feeds.PostFeed, feeds.PostAtomFeed, "posts"),
     *feed_pair(r"category/(?P<path>[-\w]+(?:/[-\w]+)*)/", feeds.CategoryFeed, feeds.CategoryAtomFeed, "category"),
+    *feed_pair(DATE_ARCHIVE, feeds.DateArchiveFeed, feeds.DateArchiveAtomFeed, "date_archive"),
     *feed_pair(r"tag/(?P<slug>[-\w]+)/", feeds.TagFeed, feeds.TagAtomFeed, "tag"),
     *feed_pair(r"author/(?P<username>[\w.@+-]+)/", feeds.AuthorFeed, feeds.AuthorAtomFeed, "author"),
     *feed_pair("comments/", comment_feeds.CommentFeed, comment_feeds.CommentAtomFeed, "comments"),

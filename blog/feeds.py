@@ -5,15 +5,18 @@ routes `…/feed/` to the first and `…/feed/atom/` to the second.
 """
 
 import copy
+import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html
 
 from blog.models import Category, Post, SiteSettings, Tag
+from blog.views import date_or_404
 
 PROTECTED_NOTICE = "There is no excerpt because this is a protected post."
 
@@ -136,6 +139,36 @@ class CategoryFeed(PostFeed):
 
 
 class CategoryAtomFeed(CategoryFeed):
+    feed_type = AtomWithContent
+
+
+class DateArchiveFeed(PostFeed):
+    """A year's, a month's or a day's posts, like the date archive it belongs to."""
+
+    def get_object(self, request, year, month=None, day=None):
+        start = date_or_404(year, month or 1, day or 1)
+        if day:
+            return start, start + datetime.timedelta(days=1), reverse("blog:archive_day", args=[year, month, day])
+        if month:
+            end = (start + datetime.timedelta(days=32)).replace(day=1)
+            return start, end, reverse("blog:archive_month", args=[year, month])
+        return start, start.replace(year=start.year + 1), reverse("blog:archive_year", args=[year])
+
+    def get_queryset(self, period):
+        start, end, _ = period
+        return super().get_queryset(period).filter(published_on__gte=start, published_on__lt=end)
+
+    def title(self, period):
+        start, end, _ = period
+        length = (end - start).days
+        label = date_format(start, "F jS, Y" if length == 1 else "F Y" if length < 32 else "Y")
+        return self.title_for(label)
+
+    def link(self, period):
+        return period[2]
+
+
+class DateArchiveAtomFeed(DateArchiveFeed):
     feed_type = AtomWithContent
 
 

@@ -3,7 +3,6 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DayArchiveView, ListView, MonthArchiveView, YearArchiveView
@@ -19,6 +18,7 @@ class PostListMixin:
     context_object_name = "posts"
     date_field = "published_on"
     month_format = "%m"
+    has_feed = True
 
     def get_queryset(self):
         return Post.objects.published().for_listing()
@@ -30,6 +30,9 @@ class PostListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["heading"] = self.get_heading(context)
+        if context["heading"] and self.has_feed:
+            # Every archive's feed is at its own URL + "feed/" (blog/feed_urls.py).
+            context["archive_feed_url"] = paging.first_page_path(self.request) + "feed/"
         return context
 
     def get(self, request, *args, **kwargs):
@@ -47,6 +50,8 @@ class PostListMixin:
 
 class HomeView(PostListMixin, ListView):
     """The newest posts, sticky ones first; with ?s=TERMS, the search results instead."""
+
+    has_feed = False  # the site's own feed is advertised on every page
 
     def get_queryset(self):
         self.search_terms = search.terms_from(self.request)
@@ -98,8 +103,7 @@ class CategoryArchiveView(PostListMixin, ListView):
         return super().get_queryset().in_category(self.category)
 
     def get_context_data(self, **kwargs):
-        feed = reverse("feeds:category", args=[self.category.path])
-        return super().get_context_data(category=self.category, archive_feed_url=feed, **kwargs)
+        return super().get_context_data(category=self.category, **kwargs)
 
     def get_heading(self, context):
         return _("Archive for the ‘%(name)s’ Category") % {"name": self.category.name}
@@ -111,8 +115,7 @@ class TagArchiveView(PostListMixin, ListView):
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
-        feed = reverse("feeds:tag", args=[self.tag.slug])
-        return super().get_context_data(tag=self.tag, archive_feed_url=feed, **kwargs)
+        return super().get_context_data(tag=self.tag, **kwargs)
 
     def get_heading(self, context):
         return _("Posts Tagged ‘%(name)s’") % {"name": self.tag.name}
@@ -124,8 +127,7 @@ class AuthorArchiveView(PostListMixin, ListView):
         return super().get_queryset().filter(author=self.author)
 
     def get_context_data(self, **kwargs):
-        feed = reverse("feeds:author", args=[self.author.username])
-        return super().get_context_data(author=self.author, archive_feed_url=feed, **kwargs)
+        return super().get_context_data(author=self.author, **kwargs)
 
     def get_heading(self, context):
         return _("Posts by %(name)s") % {"name": self.author.public_name}

@@ -206,3 +206,23 @@ def test_feeds_cost_a_fixed_number_of_queries(client, site, suffix, django_asser
     for url, budget in budgets.items():
         with django_assert_max_num_queries(budget):
             assert len(fetch(client, url + suffix).entries) == 10
+
+
+@pytest.mark.parametrize(
+    "url, title",
+    [("/2011/feed/", "2011"), ("/2011/03/feed/", "March 2011"), ("/2011/03/28/feed/atom/", "March 28th, 2011")],
+)
+def test_date_archives_have_feeds(client, site, url, title):
+    march = timezone.make_aware(datetime.datetime(2011, 3, 28, 12))
+    PostFactory(title="In the day", published_at=march)
+    PostFactory(title="Later that month", published_at=march + datetime.timedelta(days=2))
+    PostFactory(title="Next year", published_at=march.replace(year=2012))
+    feed = fetch(client, url)
+    assert feed.feed.title == f"Wrenfield Commons » {title}"
+    expected = {"2011": ["Later that month", "In the day"], "March 2011": ["Later that month", "In the day"]}
+    assert titles(feed) == expected.get(title, ["In the day"])
+
+
+@pytest.mark.parametrize("url", ["/2011/13/feed/", "/2011/02/30/feed/"])
+def test_impossible_date_archive_feeds_are_not_found(client, site, url):
+    assert client.get(url).status_code == 404

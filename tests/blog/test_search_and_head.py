@@ -91,3 +91,10 @@ def test_pages_advertise_their_feeds(client):
 def test_protected_post_advertises_no_comments_feed(client):
     post = PostFactory(password="secret")
     assert feed_links(client, post.get_absolute_url()) == ["/feed/", "/comments/feed/"]
+
+
+def test_date_archives_advertise_their_feeds(client):
+    post = PostFactory()
+    month = f"/{post.published_on:%Y/%m}/"
+    assert feed_links(client, month)[-1] == month + "feed/"
+    assert client.get(month + "feed/").status_code == 200
