@@ -25,7 +25,7 @@ def comment_thread(post):
 def recent_comments(limit=5):
     latest = (
         Comment.objects.approved()
-        .filter(kind=Comment.Kind.COMMENT, post__in=Post.objects.published())
+        .filter(kind=Comment.Kind.COMMENT, post__in=Post.objects.published().unprotected())
         .select_related("post", "user")
         .order_by("-created_at")[:limit]
     )

@@ -111,3 +111,8 @@ def test_protected_post_meta_description_does_not_leak(client, protected):
     html = client.get(protected.get_absolute_url()).content.decode()
     head = html[: html.index("</head>")]
     assert "Intro" not in head and "paprika" not in head
+
+
+def test_protected_posts_comments_stay_out_of_recent_comments(client, protected):
+    CommentFactory(post=protected, author_name="Careful Carla")
+    assert "Careful Carla" not in client.get("/").content.decode()
