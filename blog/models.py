@@ -224,6 +224,9 @@ class Post(Entry):
     sticky = models.BooleanField(default=False, help_text="Keep at the top of the home page.")
     comment_status = models.CharField(max_length=6, choices=CommentStatus.choices, default=CommentStatus.OPEN)
     password = models.CharField(max_length=100, blank=True)
+    featured_image = models.ForeignKey(
+        "blog.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="featured_in"
+    )
     categories = models.ManyToManyField(Category, blank=True, related_name="posts")
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
 
@@ -320,3 +323,7 @@ class OldPermalink(models.Model):
 
     def __str__(self):
         return f"{self.published_on:%Y/%m/%d}/{self.slug}/ → {self.post}"
+
+
+# The media library's models live in their own module, registered with the blog app here.
+from blog.media.models import GalleryItem, Image  # noqa: E402, F401
