@@ -1,3 +1,6 @@
+import secrets
+import zoneinfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,17 +13,61 @@ from django.utils.text import slugify
 from blog import markup
 from blog.markup import ContentFormat
 
+DATE_FORMATS = [
+    ("F jS, Y", "March 28th, 2011"),
+    ("j F Y", "28 March 2011"),
+    ("Y-m-d", "2011-03-28"),
+    ("m/d/Y", "03/28/2011"),
+    ("d/m/Y", "28/03/2011"),
+]
+TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+def validate_time_zone(name):
+    if name not in zoneinfo.available_timezones():
+        raise ValidationError(f"“{name}” is not a time zone name; use one like Europe/Lisbon or America/Chicago.")
+
 
 class SiteSettings(models.Model):
-    """The site's identity and reading options, edited by the site owner; one row."""
+    """The site owner's settings page: identity, reading and discussion options; one row."""
 
     title = models.CharField(max_length=100, default="Candid")
     tagline = models.CharField(max_length=200, blank=True, default="Just another Candid blog")
+    time_zone = models.CharField(
+        max_length=64,
+        validators=[validate_time_zone],
+        default=settings.TIME_ZONE,
+        help_text="Dates in permalinks and archives are in this zone. Changing it re-dates the permalinks.",
+    )
+    date_format = models.CharField(max_length=20, choices=DATE_FORMATS, default=DATE_FORMATS[0][0])
     posts_per_page = models.PositiveSmallIntegerField(
         default=10, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     feed_full_text = models.BooleanField(
         "full text in feeds", default=True, help_text="Send whole posts in feeds; otherwise only their excerpts."
+    )
+    # Discussion: the defaults and rules the comments app applies.
+    comments_open_by_default = models.BooleanField(default=True, help_text="New posts accept comments.")
+    close_comments_after_days = models.PositiveSmallIntegerField(
+        default=0, help_text="Close comments on posts older than this many days; 0 keeps them open."
+    )
+    thread_depth = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="How deep replies nest; a deeper reply joins its deepest allowed ancestor.",
+    )
+    comments_per_page = models.PositiveSmallIntegerField(
+        default=50, help_text="Top-level threads per page of comments; 0 shows them all on one page."
+    )
+    hold_all_comments = models.BooleanField(default=False, help_text="Every comment waits for approval.")
+    hold_first_comments = models.BooleanField(
+        default=True, help_text="Hold comments from people with no previously approved comment."
+    )
+    hold_after_links = models.PositiveSmallIntegerField(
+        default=2, help_text="Hold a comment with more than this many links."
+    )
+    disallowed_terms = models.TextField(
+        blank=True, help_text="One word, e-mail address or IP address per line; comments matching any are held."
     )
 
     class Meta:
@@ -31,7 +78,10 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        before = SiteSettings.objects.filter(pk=1).values_list("time_zone", flat=True).first()
         super().save(*args, **kwargs)
+        if before and before != self.time_zone:
+            redate_posts(self.tzinfo)
 
     @classmethod
     def for_request(cls, request):
@@ -43,6 +93,10 @@ class SiteSettings(models.Model):
     @classmethod
     def load(cls):
         return cls.objects.get_or_create(pk=1)[0]
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
 
 
 class NestedPath(models.Model):
@@ -208,6 +262,10 @@ class Entry(models.Model):
             self.published_at = timezone.now()
 
 
+def new_preview_key():
+    return secrets.token_urlsafe(16)
+
+
 class Post(Entry):
     class CommentStatus(models.TextChoices):
         OPEN = "open", "Open"
@@ -224,6 +282,11 @@ class Post(Entry):
     sticky = models.BooleanField(default=False, help_text="Keep at the top of the home page.")
     comment_status = models.CharField(max_length=6, choices=CommentStatus.choices, default=CommentStatus.OPEN)
     password = models.CharField(max_length=100, blank=True)
+    description = models.CharField(
+        max_length=300, blank=True, help_text="For search engines and link previews; the excerpt if empty."
+    )
+    # Part of the post's preview link; changing it revokes the link.
+    preview_key = models.CharField(max_length=32, default=new_preview_key, editable=False)
     featured_image = models.ForeignKey(
         "blog.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="featured_in"
     )
@@ -238,7 +301,10 @@ class Post(Entry):
         constraints = [
             models.UniqueConstraint(fields=["published_on", "slug"], name="post_slug_unique_per_day"),
         ]
-        permissions = [(f"{EDIT_OTHERS}_posts", "Can open and edit other authors' posts")]
+        permissions = [
+            (f"{EDIT_OTHERS}_posts", "Can open and edit other authors' posts"),
+            ("publish_posts", "Can publish and schedule posts"),
+        ]
 
     def save(self, *args, **kwargs):
         before = Post.objects.filter(pk=self.pk).values("published_on", "slug").first() if self.pk else None
@@ -270,7 +336,7 @@ class Post(Entry):
 
     def prepare(self):
         super().prepare()
-        self.published_on = timezone.localdate(self.published_at) if self.published_at else None
+        self.published_on = site_date(self.published_at) if self.published_at else None
         self.slug = self._unique_slug()
 
     def _unique_slug(self):
@@ -291,6 +357,19 @@ RESERVED_PAGE_SLUGS = {
 }  # fmt: skip
 
 
+def site_date(moment, tzinfo=None):
+    """The calendar date of `moment` in the site's time zone: the date in its permalink."""
+    return timezone.localdate(moment, tzinfo or SiteSettings.load().tzinfo)
+
+
+def redate_posts(tzinfo):
+    """Recompute every post's permalink date after the site's time zone changed."""
+    posts = list(Post.objects.exclude(published_at=None).only("pk", "published_at", "published_on"))
+    for post in posts:
+        post.published_on = site_date(post.published_at, tzinfo)
+    Post.objects.bulk_update(posts, ["published_on"], batch_size=500)
+
+
 class Page(NestedPath, Entry):
     """A static page (About, Contact…), at /SLUG/ or nested at /PARENT/CHILD/."""
 
@@ -299,7 +378,10 @@ class Page(NestedPath, Entry):
 
     class Meta:
         ordering = ["menu_order", "title"]
-        permissions = [(f"{EDIT_OTHERS}_pages", "Can open and edit other authors' pages")]
+        permissions = [
+            (f"{EDIT_OTHERS}_pages", "Can open and edit other authors' pages"),
+            ("publish_pages", "Can publish pages"),
+        ]
 
     def get_absolute_url(self):
         return reverse("blog:page", args=[self.path])
@@ -323,6 +405,23 @@ class OldPermalink(models.Model):
 
     def __str__(self):
         return f"{self.published_on:%Y/%m/%d}/{self.slug}/ → {self.post}"
+
+
+class Revision(models.Model):
+    """A post as it was before one of its saves: its title, excerpt and body."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    title = models.CharField(max_length=200)
+    excerpt = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.post} as of {self.created_at:%Y-%m-%d %H:%M}"
 
 
 # The media library's models live in their own module, registered with the blog app here.

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from blog import views
+from blog import preview, views
 
 app_name = "blog"
 
@@ -8,6 +8,7 @@ PAGED = r"(?:page/(?P<page>[0-9]+)/)?$"
 YEAR, MONTH, DAY = r"(?P<year>[0-9]{4})/", r"(?P<month>[0-9]{2})/", r"(?P<day>[0-9]{2})/"
 
 urlpatterns = [
+    path("preview/<int:pk>/<str:token>/", preview.saved_post_preview, name="preview"),
     re_path(r"^" + PAGED, views.HomeView.as_view(), name="home"),
     path("<int:year>/<int:month>/<int:day>/<str:slug>/", views.post_detail, name="post_detail"),
     path("<int:year>/<int:month>/<int:day>/<str:slug>/<int:page>/", views.post_detail, name="post_page"),

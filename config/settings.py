@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "blog.middleware.site_time_zone",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

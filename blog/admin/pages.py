@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from blog.models import Page
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    """Static pages: editors' and site owners' work (the Editor role holds the page permissions)."""
+
+    list_display = ["title", "path", "status", "menu_order", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "parent", "menu_order", "format", "body", "status", "published_at", "author"]
+    raw_id_fields = ["parent"]
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}

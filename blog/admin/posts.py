@@ -1,0 +1,252 @@
+"""The post admin: the Contributor / Author / Editor rules on every list, form, button and action."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.views.decorators.http import require_POST
+
+from blog import permissions, preview, revisions, workflow
+from blog.markup import ContentFormat
+from blog.models import Post, SiteSettings
+
+
+class PostAdminForm(forms.ModelForm):
+    # When the form was opened, the post's last save: a later one means someone else saved meanwhile.
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    request = None  # set per request by PostAdmin.get_form(), which also picks the fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_token"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.data.get("edit_token") != self.instance.updated_at.isoformat():
+            when = date_format(self.instance.updated_at, "DATETIME_FORMAT")
+            raise forms.ValidationError(
+                f"Someone else saved this post ({when}) after you opened it, so your changes were not saved. "
+                "Copy what you wrote, reload the page and apply it again."
+            )
+        button = workflow.pressed_button(self.data)
+        status = cleaned.get("status", self.instance.status)
+        cleaned["status"], cleaned["published_at"] = workflow.resolve_status(
+            button, status, cleaned.get("published_at", self.instance.published_at)
+        )
+        return cleaned
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    form = PostAdminForm
+    list_display = ["title", "author", "status_label", "category_list", "comment_count", "published_at"]
+    list_filter = ["status", "categories", "published_at"]
+    list_select_related = ["author"]
+    date_hierarchy = "published_at"
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["categories", "tags"]
+    raw_id_fields = ["featured_image"]
+    actions = ["publish_selected", "draft_selected"]
+    change_form_template = "admin/blog/post/change_form.html"
+
+    # --- Who sees and may change what ---------------------------------------
+
+    def get_queryset(self, request):
+        posts = super().get_queryset(request).prefetch_related("categories")
+        posts = posts.annotate(comment_count=Count("comments", distinct=True))
+        if not permissions.can_edit_others(request.user, Post):
+            posts = posts.filter(author=request.user)
+        return posts
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or permissions.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or permissions.can_edit(request.user, obj))
+
+    def has_publish_permission(self, request):
+        return permissions.can_publish(request.user, Post)
+
+    def get_fieldsets(self, request, obj=None):
+        user = request.user
+        publishing = ["status"]
+        if permissions.can_publish(user, Post):
+            publishing += ["published_at", "sticky"]
+        if permissions.can_edit_others(user, Post):
+            publishing.append("author")
+        publishing += ["password", "featured_image"]
+        return [
+            (None, {"fields": ["title", "format", "body", "edit_token"]}),
+            ("Excerpt", {"fields": ["excerpt"], "classes": ["collapse"]}),
+            ("Publishing", {"fields": publishing}),
+            ("Categories and tags", {"fields": ["categories", "tags"]}),
+            ("Discussion", {"fields": ["comment_status"]}),
+            ("Search engines", {"fields": ["slug", "description"]}),
+        ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        allowed = permissions.allowed_statuses(request.user, Post)
+        if "status" in form.base_fields:
+            form.base_fields["status"].choices = [c for c in Post.Status.choices if c[0] in allowed]
+        form.request = request
+        return form
+
+    def get_changeform_initial_data(self, request):
+        site = SiteSettings.for_request(request)
+        comment_status = Post.CommentStatus.OPEN if site.comments_open_by_default else Post.CommentStatus.CLOSED
+        return {
+            "author": request.user.pk,
+            "comment_status": comment_status,
+            **super().get_changeform_initial_data(request),
+        }
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":
+            self.refuse_forged_fields(request)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def refuse_forged_fields(self, request):
+        """A POST setting what the form did not offer this user is a forgery: 403, not a form error."""
+        user = request.user
+        data = request.POST
+        publishing = workflow.pressed_button(data) in workflow.PUBLISHING_BUTTONS
+        publishing = publishing or "sticky" in data or "published_at_0" in data
+        forged = (
+            ("author" in data and data["author"] != str(user.pk) and not permissions.can_edit_others(user, Post))
+            or ("status" in data and data["status"] not in permissions.allowed_statuses(user, Post))
+            or (publishing and not permissions.can_publish(user, Post))
+        )
+        if forged:
+            raise PermissionDenied("Your role does not allow this change.")
+
+    def save_model(self, request, obj, form, change):
+        if not permissions.can_edit_others(request.user, Post):
+            obj.author = request.user
+        if change:
+            revisions.record(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+    def delete_queryset(self, request, queryset):
+        if not all(permissions.can_edit(request.user, post) for post in queryset):
+            raise PermissionDenied("Some of these posts are not yours to delete.")
+        super().delete_queryset(request, queryset)
+
+    # --- The list -----------------------------------------------------------
+
+    @admin.display(description="Status", ordering="status")
+    def status_label(self, post):
+        return post.get_status_display()
+
+    @admin.display(description="Categories")
+    def category_list(self, post):
+        return ", ".join(category.name for category in post.categories.all())
+
+    @admin.display(description="Comments", ordering="comment_count")
+    def comment_count(self, post):
+        return post.comment_count
+
+    @admin.action(description="Publish the selected posts", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._set_status(request, queryset, Post.Status.PUBLISHED)
+
+    @admin.action(description="Move the selected posts to drafts", permissions=["change"])
+    def draft_selected(self, request, queryset):
+        self._set_status(request, queryset, Post.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        posts = list(queryset)
+        if not all(permissions.can_edit(request.user, post) for post in posts):
+            raise PermissionDenied("Some of these posts are not yours to change.")
+        for post in posts:
+            post.status, post.published_at = workflow.resolve_status(None, status, post.published_at)
+            post.save()
+        self.message_user(request, f"{len(posts)} post(s) now: {Post.Status(status).label}.", messages.SUCCESS)
+
+    # --- Preview and revisions ----------------------------------------------
+
+    def get_urls(self):
+        def view(method, only_post=False):
+            return self.admin_site.admin_view(require_POST(method) if only_post else method)
+
+        own = [
+            path("preview/", view(self.preview_view, only_post=True), name="blog_post_preview"),
+            path("<int:pk>/revoke-preview/", view(self.revoke_preview_view, only_post=True),
+                 name="blog_post_revoke_preview"),
+            path("<int:pk>/revisions/", view(self.revisions_view), name="blog_post_revisions"),
+            path("<int:pk>/revisions/<int:revision_pk>/restore/", view(self.restore_view, only_post=True),
+                 name="blog_post_restore"),
+        ]  # fmt: skip
+        return own + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        post = self.get_object(request, object_id)
+        if post is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "preview_url": preview.preview_url(post),
+                "revision_count": post.revisions.count(),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        user = request.user
+        context.update(
+            can_publish=permissions.can_publish(user, Post),
+            workflow_buttons=workflow.BUTTONS,
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def preview_view(self, request):
+        """Render the form's unsaved title and text in the theme, in a new tab; nothing is saved."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        draft = Post(
+            title=request.POST.get("title", ""),
+            body=request.POST.get("body", ""),
+            excerpt=request.POST.get("excerpt", ""),
+            format=request.POST.get("format") if request.POST.get("format") in ContentFormat.values else "markdown",
+            author=request.user,
+        )
+        draft.render()
+        return preview.render_preview(request, draft)
+
+    def editable_post(self, request, pk):
+        post = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_change_permission(request, post):
+            raise PermissionDenied
+        return post
+
+    def revoke_preview_view(self, request, pk):
+        post = self.editable_post(request, pk)
+        preview.revoke(post)
+        self.message_user(request, "The old preview link no longer works; here is a new one.", messages.SUCCESS)
+        return redirect("admin:blog_post_change", post.pk)
+
+    def revisions_view(self, request, pk):
+        post = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_or_change_permission(request, post):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "post": post,
+            "title": f"Revisions of “{post.title}”",
+            "revisions": [(r, revisions.compare(r, post)) for r in post.revisions.select_related("saved_by")],
+            "can_restore": self.has_change_permission(request, post),
+        }
+        return render(request, "admin/blog/post/revisions.html", context)
+
+    def restore_view(self, request, pk, revision_pk):
+        post = self.editable_post(request, pk)
+        revision = get_object_or_404(post.revisions, pk=revision_pk)
+        revisions.restore(post, revision, request.user)
+        self.message_user(request, "The revision was restored; the text it replaced is kept as a revision.")
+        return redirect(reverse("admin:blog_post_change", args=[post.pk]))

@@ -1,0 +1,47 @@
+from django import forms
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from blog.models import TIME_ZONE_CHOICES, SiteSettings
+
+
+class SiteSettingsForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES)
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """The site owner's Settings page: one row, so the list goes straight to its form."""
+
+    form = SiteSettingsForm
+    fieldsets = [
+        ("Site identity", {"fields": ["title", "tagline"]}),
+        ("Dates", {"fields": ["time_zone", "date_format"]}),
+        ("Reading", {"fields": ["posts_per_page", "feed_full_text"]}),
+        (
+            "Discussion",
+            {
+                "fields": [
+                    "comments_open_by_default",
+                    "close_comments_after_days",
+                    "thread_depth",
+                    "comments_per_page",
+                ]
+            },
+        ),
+        (
+            "Comment moderation",
+            {"fields": ["hold_all_comments", "hold_first_comments", "hold_after_links", "disallowed_terms"]},
+        ),
+    ]
+
+    def changelist_view(self, request, extra_context=None):
+        SiteSettings.load()
+        return redirect(reverse("admin:blog_sitesettings_change", args=[1]))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
