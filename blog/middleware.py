@@ -1,3 +1,5 @@
+import contextlib
+
 from django.db import DatabaseError
 from django.utils import timezone
 
@@ -8,10 +10,9 @@ def site_time_zone(get_response):
     """Show dates in the time zone the site owner chose (a site setting, not a server setting)."""
 
     def middleware(request):
-        try:
+        # Without a database, the health check and the error pages still answer.
+        with contextlib.suppress(DatabaseError):
             timezone.activate(SiteSettings.for_request(request).tzinfo)
-        except DatabaseError:
-            pass  # the health check and the error pages still answer without a database
         try:
             return get_response(request)
         finally:
