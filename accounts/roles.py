@@ -23,7 +23,11 @@ _CONTRIBUTOR = {
     "blog.change_galleryitem",
     "blog.delete_galleryitem",
 }
-_AUTHOR = _CONTRIBUTOR | {"blog.publish_posts", "blog.add_tag", "blog.delete_image"}
+# Authors moderate the discussion of their own posts; the comment admin narrows it to those.
+_AUTHOR = _CONTRIBUTOR | {
+    "blog.publish_posts", "blog.add_tag", "blog.delete_image",
+    "comments.view_comment", "comments.change_comment",
+}  # fmt: skip
 _EDITOR = _AUTHOR | {
     "blog.edit_others_posts",
     "blog.view_page", "blog.add_page", "blog.change_page", "blog.delete_page",

@@ -1,3 +1,4 @@
+import datetime
 import secrets
 import zoneinfo
 
@@ -59,6 +60,12 @@ class SiteSettings(models.Model):
     comments_per_page = models.PositiveSmallIntegerField(
         default=50, help_text="Top-level threads per page of comments; 0 shows them all on one page."
     )
+    require_name_email = models.BooleanField(
+        default=True, help_text="Guests must give a name and an e-mail address; otherwise they may stay anonymous."
+    )
+    comment_flood_seconds = models.PositiveSmallIntegerField(
+        default=15, help_text="Refuse a second comment from the same person or address within this many seconds."
+    )
     hold_all_comments = models.BooleanField(default=False, help_text="Every comment waits for approval.")
     hold_first_comments = models.BooleanField(
         default=True, help_text="Hold comments from people with no previously approved comment."
@@ -68,6 +75,17 @@ class SiteSettings(models.Model):
     )
     disallowed_terms = models.TextField(
         blank=True, help_text="One word, e-mail address or IP address per line; comments matching any are held."
+    )
+    spam_filter_threshold = models.FloatField(
+        default=0.9,
+        validators=[MinValueValidator(0.5), MaxValueValidator(1.0)],
+        help_text="Hold a comment when the learning spam filter rates it at least this likely to be spam (0.5-1).",
+    )
+    notify_authors = models.BooleanField(
+        default=True, help_text="E-mail a post's author about each new comment and each one awaiting moderation."
+    )
+    allow_reply_notifications = models.BooleanField(
+        default=True, help_text="Offer commenters e-mail when someone replies to them (they confirm by e-mail)."
     )
 
     class Meta:
@@ -97,6 +115,11 @@ class SiteSettings(models.Model):
     @property
     def tzinfo(self):
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def comments_close_after(self):
+        """How long after publication posts stay open to comments, or None for ever."""
+        return datetime.timedelta(days=self.close_comments_after_days) if self.close_comments_after_days else None
 
 
 class NestedPath(models.Model):
@@ -317,9 +340,12 @@ class Post(Entry):
         day = self.published_on or timezone.localdate()
         return reverse("blog:post_detail", args=[day.year, f"{day.month:02d}", f"{day.day:02d}", self.slug])
 
-    @property
-    def comments_open(self):
-        return self.comment_status == self.CommentStatus.OPEN
+    def accepts_comments(self, site):
+        """Open to new comments: not closed by hand, nor older than the site's auto-close age."""
+        if self.comment_status != self.CommentStatus.OPEN:
+            return False
+        age_limit = site.comments_close_after
+        return age_limit is None or self.published_at is None or timezone.now() - self.published_at < age_limit
 
     @property
     def is_protected(self):

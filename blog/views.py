@@ -1,7 +1,7 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
@@ -136,32 +136,40 @@ class AuthorArchiveView(PostListMixin, ListView):
 def post_detail(request, year, month, day, slug, page=1):
     """A post (or one page of it); an old or mistyped permalink answers with a 301 to the right one."""
     published_on = date_or_404(year, month, day)
-    posts = Post.objects.visible_to(request.user).select_related("author").prefetch_related("categories", "tags")
-    post = posts.filter(published_on=published_on, slug=slug).first()
+    post = post_for_reading(request).filter(published_on=published_on, slug=slug).first()
     if post is None:
         return redirect(moved_post(request, published_on, slug), permanent=True)
-    pages = post.pages
-    if not 1 <= page <= len(pages):
+    if not 1 <= page <= len(post.pages):
         raise Http404("The post has no such page.")
-
-    unlocked = protection.is_unlocked(request, post)
-    form = None
-    if not unlocked:
-        form = protection.PostPasswordForm(request.POST or None, post=post)
-        if request.method == "POST" and form.is_valid():
+    password_form = None
+    if not protection.is_unlocked(request, post):
+        password_form = protection.PostPasswordForm(request.POST or None, post=post)
+        if request.method == "POST" and password_form.is_valid():
             protection.unlock(request, post)
             return redirect(request.path)
+    elif request.method == "POST":
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return render_post(request, post, page, password_form=password_form)
+
+
+def post_for_reading(request):
+    """The posts `request`'s reader may open, with what their page shows loaded."""
+    return Post.objects.visible_to(request.user).select_related("author").prefetch_related("categories", "tags")
+
+
+def render_post(request, post, page=1, *, status=200, **extra):
+    """Render a post's page (comments included); the comments app uses it to show a form with errors."""
     context = {
         "post": post,
-        "unlocked": unlocked,
-        "password_form": form,
-        "page_html": pages[page - 1],
+        "unlocked": protection.is_unlocked(request, post),
+        "page_html": post.pages[page - 1],
         "page_number": page,
-        "page_range": range(1, len(pages) + 1),
+        "page_range": range(1, len(post.pages) + 1),
         "previous_post": neighbour(post, older=True),
         "next_post": neighbour(post, older=False),
+        **extra,
     }
-    return render(request, "blog/post_detail.html", context)
+    return render(request, "blog/post_detail.html", context, status=status)
 
 
 def date_or_404(year, month, day):

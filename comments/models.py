@@ -43,6 +43,10 @@ class Comment(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The commenter asked to hear about replies, and (double opt-in) confirmed it from their mailbox.
+    notify_replies = models.BooleanField(default=False)
+    notify_confirmed = models.BooleanField(default=False)
+    spam_score = models.FloatField(null=True, blank=True, editable=False)
     path = models.CharField(max_length=255, editable=False, db_index=True)
     wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
 
@@ -81,3 +85,14 @@ class Comment(models.Model):
 def render_comment_body(text):
     """Plain text to HTML: paragraphs, line breaks and linked URLs, through the site's sanitiser."""
     return clean_html(linebreaks(urlize(escape(text.strip()), autoescape=False)), user_generated=True)
+
+
+class SpamToken(models.Model):
+    """How often a word has been seen in comments marked spam and in comments approved: the filter's memory."""
+
+    token = models.CharField(max_length=64, unique=True)
+    spam = models.PositiveIntegerField(default=0)
+    ham = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.token}: {self.spam} spam, {self.ham} ham"

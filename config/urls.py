@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("admin/", admin.site.urls),
     # Feeds first: blog's category and page patterns would take ".../feed/" for part of a path.
+    path("", include("comments.urls")),
     path("", include("blog.feed_urls")),
     path("", include("blog.urls")),
 ]

@@ -25,14 +25,26 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                 "fields": [
                     "comments_open_by_default",
                     "close_comments_after_days",
+                    "require_name_email",
                     "thread_depth",
                     "comments_per_page",
+                    "notify_authors",
+                    "allow_reply_notifications",
                 ]
             },
         ),
         (
             "Comment moderation",
-            {"fields": ["hold_all_comments", "hold_first_comments", "hold_after_links", "disallowed_terms"]},
+            {
+                "fields": [
+                    "hold_all_comments",
+                    "hold_first_comments",
+                    "hold_after_links",
+                    "disallowed_terms",
+                    "comment_flood_seconds",
+                    "spam_filter_threshold",
+                ]
+            },
         ),
     ]
 

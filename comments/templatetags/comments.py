@@ -1,24 +1,46 @@
+import hashlib
+
 from django import template
 
-from blog.models import Post
+from blog.models import Post, SiteSettings
+from comments import threads
+from comments.forms import CommentForm
 from comments.models import Comment
-from comments.tree import thread
+from comments.views import pending_for, remembered_author
 
 register = template.Library()
 
 
-@register.inclusion_tag("comments/thread.html")
-def comment_thread(post):
-    """A post's approved discussion, fetched in one query and nested without recursion."""
-    shown = list(post.comments.approved().select_related("user"))
-    comments = [c for c in shown if c.kind == Comment.Kind.COMMENT]
-    return {
-        "post": post,
-        "count": len(shown),
-        "comments": comments,
-        "still_open": thread(comments),
-        "pings": [c for c in shown if c.kind != Comment.Kind.COMMENT],
-    }
+@register.inclusion_tag("comments/thread.html", takes_context=True)
+def comment_thread(context, post):
+    """A post's discussion and its form: one query for the comments, nested without recursion."""
+    request = context["request"]
+    site = SiteSettings.for_request(request)
+    page = request.GET.get(threads.PAGE_PARAMETER, "1")
+    shown = threads.discussion(
+        post, site, pending_ids=pending_for(request), page=int(page) if page.isdigit() and len(page) < 6 else 1
+    )
+    accepts = post.accepts_comments(site)
+    form = context.get("comment_form")
+    if accepts and form is None:
+        form = CommentForm(post=post, user=request.user, site=site, initial=_initial(request, shown["comments"]))
+    replying_to = _replying_to(form, shown["comments"]) if accepts else None
+    return {**shown, "post": post, "request": request, "accepts_comments": accepts, "form": form,
+            "replying_to": replying_to, "user": request.user}  # fmt: skip
+
+
+def _initial(request, comments):
+    initial = remembered_author(request)
+    reply_to = request.GET.get("replytocom", "")
+    if reply_to.isdigit():
+        initial["parent"] = int(reply_to)
+    return initial
+
+
+def _replying_to(form, comments):
+    """The comment the form answers (`?replytocom=ID`, or a re-displayed reply), if shown on this page."""
+    parent = form.data.get("parent") if form.is_bound else form.initial.get("parent")
+    return next((c for c in comments if str(c.pk) == str(parent) and c.status == Comment.Status.APPROVED), None)
 
 
 @register.inclusion_tag("comments/widgets/recent_comments.html")
@@ -30,3 +52,10 @@ def recent_comments(limit=5):
         .order_by("-created_at")[:limit]
     )
     return {"comments": latest}
+
+
+@register.filter
+def avatar_hue(comment):
+    """A colour for the commenter's local avatar, the same for the same person every time."""
+    who = (comment.author_email or comment.display_name).strip().lower()
+    return int(hashlib.md5(who.encode(), usedforsecurity=False).hexdigest()[:4], 16) % 360

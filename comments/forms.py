@@ -1,0 +1,117 @@
+"""The comment form: what a reader types, and the checks that need nothing but the form itself."""
+
+import time
+
+from django import forms
+from django.core import signing
+
+from comments.models import Comment
+
+MAX_BODY = 10_000
+MIN_FILL_SECONDS = 3
+FORM_LIFETIME = 60 * 60 * 24  # a reader may leave the page open for a day before posting
+SALT = "candid.comment-form"
+
+
+def timestamp_token():
+    return signing.dumps(time.time(), salt=SALT)
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=100, required=False)
+    email = forms.EmailField(
+        label="Email",
+        required=False,
+        help_text="Never published.",
+        error_messages={"invalid": "Enter a valid e-mail address, like name@example.com."},
+    )
+    url = forms.URLField(label="Website", max_length=200, required=False, assume_scheme="https")
+    body = forms.CharField(label="Comment", max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 8}))
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    remember = forms.BooleanField(
+        label="Save my name, email, and website in this browser for the next time I comment.", required=False
+    )
+    notify = forms.BooleanField(label="Notify me of follow-up comments by e-mail.", required=False)
+    # Robots fill every field; people never see this one.
+    website2 = forms.CharField(required=False, label="Leave this field empty")
+    issued = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, post, user, site, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.post, self.user, self.site = post, user, site
+        self.fields["issued"].initial = timestamp_token()
+        if user.is_authenticated:
+            for name in ("name", "email", "url", "remember"):
+                del self.fields[name]
+        elif site.require_name_email:
+            self.fields["name"].required = self.fields["email"].required = True
+            self.fields["name"].label, self.fields["email"].label = "Name *", "Email *"
+        if not site.allow_reply_notifications:
+            del self.fields["notify"]
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if len(body) < 2:
+            raise forms.ValidationError("Please write a comment before posting it.")
+        return body
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_issued(self):
+        """The seconds the reader took to fill in the form; a form too old or tampered with is refused."""
+        try:
+            issued = signing.loads(self.cleaned_data["issued"], salt=SALT, max_age=FORM_LIFETIME)
+        except signing.SignatureExpired:
+            raise forms.ValidationError("This form was open for too long. Please post your comment again.") from None
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                "This form was not sent by this site. Please post your comment again."
+            ) from None
+        return time.time() - issued
+
+    def clean_parent(self):
+        """The comment replied to: approved, on the same post, nested no deeper than the site allows."""
+        parent_id = self.cleaned_data["parent"]
+        if not parent_id:
+            return None
+        parent = Comment.objects.approved().filter(post=self.post, pk=parent_id).first()
+        if parent is None:
+            raise forms.ValidationError("The comment you are replying to is not on this post any more.")
+        return deepest_allowed(parent, self.site.thread_depth)
+
+    @property
+    def honeypot_filled(self):
+        return bool(self.cleaned_data.get("website2"))
+
+    @property
+    def too_fast(self):
+        return self.cleaned_data.get("issued", MIN_FILL_SECONDS) < MIN_FILL_SECONDS
+
+    def build(self, request):
+        """The unsaved comment, with who sent it and from where."""
+        data = self.cleaned_data
+        comment = Comment(
+            post=self.post,
+            parent=data["parent"],
+            body=data["body"],
+            notify_replies=data.get("notify", False),
+            ip_address=request.META.get("REMOTE_ADDR") or None,
+            user_agent=request.META.get("HTTP_USER_AGENT", "")[:255],
+        )
+        if self.user.is_authenticated:
+            comment.user = self.user
+            comment.author_email = self.user.email
+        else:
+            comment.author_name, comment.author_email, comment.author_url = data["name"], data["email"], data["url"]
+        return comment
+
+
+def deepest_allowed(parent, thread_depth):
+    """`parent`, or its ancestor at the deepest level a reply may hang from (None: no nesting at all)."""
+    levels = parent.path.split("/")  # the ids of parent's ancestors, top first, then its own
+    if thread_depth <= 1:
+        return None
+    if len(levels) < thread_depth:
+        return parent
+    return Comment.objects.get(pk=int(levels[thread_depth - 2]))

@@ -1,0 +1,85 @@
+"""The layered rules that decide what happens to a new comment, each one a site setting.
+
+`refusal()` answers the comments a reader must be told about at once (duplicates,
+flooding); `verdict()` decides the status of the rest: spam, held, or approved.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from comments import bayes
+from comments.models import Comment
+
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+DUPLICATE = "Duplicate comment detected; it looks as though you’ve already said that!"
+TOO_FAST = "You are posting comments too quickly. Slow down."
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    reason: str
+
+
+def refusal(comment, site):
+    """The message refusing `comment` outright, or None."""
+    mine = _same_author(Comment.objects.all(), comment)
+    if mine.filter(post=comment.post, body=comment.body).exclude(status=Comment.Status.TRASH).exists():
+        return DUPLICATE
+    source = (Q(ip_address=comment.ip_address) if comment.ip_address else Q()) | (
+        Q(user=comment.user) if comment.user_id else Q()
+    )
+    if site.comment_flood_seconds and source:
+        since = timezone.now() - datetime.timedelta(seconds=site.comment_flood_seconds)
+        if Comment.objects.filter(source, created_at__gte=since).exists():
+            return TOO_FAST
+    return None
+
+
+def verdict(comment, site, *, honeypot_filled=False, too_fast=False):
+    """Decide the status of an acceptable comment, and why."""
+    if honeypot_filled:
+        return Verdict(Comment.Status.SPAM, "filled in the field only robots see")
+    comment.spam_score = bayes.score(comment)
+    if comment.spam_score >= site.spam_filter_threshold:
+        return Verdict(Comment.Status.PENDING, f"the spam filter rates it {comment.spam_score:.0%} likely spam")
+    if too_fast:
+        return Verdict(Comment.Status.PENDING, "the form was sent faster than a person types")
+    if site.hold_all_comments:
+        return Verdict(Comment.Status.PENDING, "every comment is held for approval")
+    if len(LINK.findall(comment.body)) > site.hold_after_links:
+        return Verdict(Comment.Status.PENDING, f"it has more than {site.hold_after_links} links")
+    if term := _disallowed_term(comment, site):
+        return Verdict(Comment.Status.PENDING, f"it matches the moderation list (“{term}”)")
+    if site.hold_first_comments and not _has_approved_before(comment):
+        return Verdict(Comment.Status.PENDING, "a first comment is held for approval")
+    return Verdict(Comment.Status.APPROVED, "")
+
+
+def _same_author(comments, comment):
+    if comment.user_id:
+        return comments.filter(user=comment.user)
+    if comment.author_email:
+        return comments.filter(user=None, author_email__iexact=comment.author_email)
+    return comments.filter(user=None, author_email="", author_name=comment.author_name, ip_address=comment.ip_address)
+
+
+def _has_approved_before(comment):
+    if comment.user_id and comment.user.has_perm("blog.publish_posts"):
+        return True  # the blog's own authors and editors
+    if not (comment.user_id or comment.author_email):
+        return False
+    return _same_author(Comment.objects.approved(), comment).exists()
+
+
+def _disallowed_term(comment, site):
+    haystack = " ".join([comment.body, comment.author_name, comment.author_email, comment.author_url]).lower()
+    for term in (line.strip().lower() for line in site.disallowed_terms.splitlines()):
+        if term and (term in haystack or term == (comment.ip_address or "")):
+            return term
+    return None

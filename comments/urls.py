@@ -1,0 +1,11 @@
+from django.urls import path
+
+from comments import views
+
+app_name = "comments"
+
+urlpatterns = [
+    path("comments/post/", views.post_comment, name="post"),
+    path("comments/notify/confirm/<str:token>/", views.confirm_notifications, name="confirm"),
+    path("comments/notify/stop/<str:token>/", views.stop_notifications, name="stop"),
+]

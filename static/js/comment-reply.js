@@ -1,0 +1,37 @@
+/* Progressive enhancement for threaded replies: "Reply" moves the comment form under the
+   comment instead of reloading the page; without JavaScript the links still work
+   (?replytocom=ID#respond). */
+(function () {
+  "use strict";
+  var respond = document.getElementById("respond");
+  if (!respond) return;
+  var home = document.createComment("comment form home");
+  respond.parentNode.insertBefore(home, respond);
+  var form = document.getElementById("commentform");
+  var parentField = form.querySelector("input[name=parent]");
+  var title = document.getElementById("reply-title");
+  var cancel = document.getElementById("cancel-comment-reply-link");
+  var plainTitle = "Leave a Reply";
+
+  function setTitle(text) { title.firstChild.nodeValue = text + " "; }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".comment-reply-link");
+    if (!link) return;
+    event.preventDefault();
+    var body = document.getElementById("div-comment-" + link.dataset.comment);
+    body.parentNode.insertBefore(respond, body.nextSibling);
+    parentField.value = link.dataset.comment;
+    setTitle("Leave a Reply to " + link.dataset.name);
+    cancel.hidden = false;
+    form.querySelector("textarea").focus();
+  });
+
+  cancel.addEventListener("click", function (event) {
+    event.preventDefault();
+    home.parentNode.insertBefore(respond, home.nextSibling);
+    parentField.value = "";
+    setTitle(plainTitle);
+    cancel.hidden = true;
+  });
+})();
