@@ -34,6 +34,10 @@ ALLOWED_CLASSES = {
     "mark": {"search-hit"},
 }
 
+# What readers may use in comments: a small part of the one allow-list, no images, headings or tables.
+READER_TAGS = {"a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em", "i", "p", "pre", "q", "s", "strong"}
+assert READER_TAGS <= ALLOWED_TAGS
+
 URL_SCHEMES = {"http", "https", "mailto"}
 
 # Search engines give no credit to links that readers (not the blog's authors) write.
@@ -41,10 +45,10 @@ USER_LINK_REL = "nofollow ugc"
 
 
 def clean_html(html, *, user_generated=False):
-    """Return `html` reduced to the site's allow-list; reader-written links get rel="nofollow ugc"."""
+    """Return `html` reduced to the site's allow-list; what readers write, to its reader part, links nofollow."""
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=READER_TAGS if user_generated else ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=URL_SCHEMES,

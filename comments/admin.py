@@ -1,13 +1,59 @@
-from django.contrib import admin
+"""The moderation queue: editors see every comment, authors the discussions of their own posts."""
 
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from blog.models import Post
+from blog.permissions import can_edit_others
 from comments.models import Comment
+from comments.moderation import moderate
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "post", "status", "kind", "created_at"]
+    list_display = ["display_name", "excerpt", "on_post", "status", "kind", "created_at", "spam_score"]
     list_filter = ["status", "kind", "created_at"]
-    search_fields = ["author_name", "author_email", "body"]
+    show_facets = admin.ShowFacets.ALWAYS  # counts per status beside each filter
+    search_fields = ["author_name", "author_email", "author_url", "body", "ip_address"]
     list_select_related = ["post", "user"]
     raw_id_fields = ["post", "parent", "user"]
-    readonly_fields = ["ip_address", "user_agent"]
+    readonly_fields = ["ip_address", "user_agent", "spam_score", "created_at"]
+    fields = ["post", "parent", "user", "author_name", "author_email", "author_url", "body", "status", "kind",
+              "created_at", "ip_address", "user_agent", "spam_score"]  # fmt: skip
+    actions = ["approve", "unapprove", "mark_spam", "trash"]
+    date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        comments = super().get_queryset(request)
+        if not can_edit_others(request.user, Post):
+            comments = comments.filter(post__author=request.user)
+        return comments
+
+    @admin.display(description="Comment")
+    def excerpt(self, comment):
+        return Truncator(comment.body).words(20)
+
+    @admin.display(description="On", ordering="post__title")
+    def on_post(self, comment):
+        return format_html('<a href="{}">{}</a>', comment.get_absolute_url(), comment.post.title)
+
+    def _moderate(self, request, queryset, status, done):
+        changed = moderate(request, queryset.select_related("parent", "post"), status)
+        self.message_user(request, f"{changed} comment(s) {done}.", messages.SUCCESS)
+
+    @admin.action(description="Approve (also teaches the filter: not spam)", permissions=["change"])
+    def approve(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.APPROVED, "approved")
+
+    @admin.action(description="Unapprove (hold for moderation)", permissions=["change"])
+    def unapprove(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.PENDING, "held for moderation")
+
+    @admin.action(description="Mark as spam", permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.SPAM, "marked as spam")
+
+    @admin.action(description="Move to trash", permissions=["change"])
+    def trash(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.TRASH, "moved to the trash")

@@ -1,7 +1,9 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.html import escape, linebreaks, urlize
+from django.utils.html import linebreaks
 
 from blog.sanitizer import clean_html
 
@@ -82,9 +84,27 @@ class Comment(models.Model):
         return self.path.count("/")
 
 
+URL = re.compile(r"\bhttps?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
+TAG = re.compile(r"(<[^>]*>)")
+
+
 def render_comment_body(text):
-    """Plain text to HTML: paragraphs, line breaks and linked URLs, through the site's sanitiser."""
-    return clean_html(linebreaks(urlize(escape(text.strip()), autoescape=False)), user_generated=True)
+    """A comment's text as HTML: its paragraphs and line breaks, bare URLs linked, and the few tags
+    readers may use (emphasis, quotes, code, links), all through the site's one sanitiser."""
+    html = clean_html(text.strip(), user_generated=True)
+    return clean_html(linebreaks(_link_bare_urls(html), autoescape=False), user_generated=True)
+
+
+def _link_bare_urls(html):
+    """Link the URLs written as plain text in sanitised `html`, leaving existing links alone."""
+    parts = TAG.split(html)
+    inside_link = False
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag
+            inside_link = part.startswith("<a ") or (inside_link and part != "</a>")
+        elif not inside_link:
+            parts[i] = URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', part)
+    return "".join(parts)
 
 
 class SpamToken(models.Model):

@@ -5,3 +5,15 @@ import pytest
 def media_in_tmp(settings, tmp_path):
     """Uploads never land in the project's var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def configure(db):
+    """Change the site settings for a test: `configure(hold_all_comments=True)`."""
+    from blog.models import SiteSettings
+
+    def change(**settings):
+        SiteSettings.objects.update_or_create(pk=1, defaults=settings)
+        return SiteSettings.load()
+
+    return change

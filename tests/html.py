@@ -13,3 +13,8 @@ def main_html(response):
     """The page's <main> element as text: what a view shows, without the sidebar."""
     html = response.content.decode()
     return html[html.index("<main") : html.index("</main>")]
+
+
+def parse_fragment(content):
+    """Parse a piece of HTML (a comment's body, say) as the inside of a <body>; return its container."""
+    return html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(content)

@@ -83,10 +83,10 @@ def test_closed_post_says_so(client):
     assert "Comments are closed." in client.get(post.get_absolute_url()).content.decode()
 
 
-def test_comment_text_is_escaped_and_links_get_nofollow_ugc():
-    comment = CommentFactory(body="<b>bold?</b> see https://example.org/x\n\nsecond para <script>x</script>")
-    assert "<b>" not in comment.body_html
-    assert "&lt;b&gt;bold?&lt;/b&gt;" in comment.body_html
+def test_comment_text_keeps_reader_tags_drops_scripts_and_links_get_nofollow_ugc():
+    comment = CommentFactory(body="<b>bold?</b> see https://example.org/x\n\nsecond para <script>x</script> 1 < 2")
+    assert "<b>bold?</b>" in comment.body_html
+    assert "1 &lt; 2" in comment.body_html
     assert 'href="https://example.org/x" rel="nofollow ugc"' in comment.body_html
     assert comment.body_html.count("<p>") == 2
     assert "<script>" not in comment.body_html
