@@ -1,0 +1,97 @@
+"""The anti-spam layers, each a site setting."""
+
+import pytest
+
+from comments import bayes
+from comments.models import Comment
+from tests.comments.conftest import send
+from tests.factories import CommentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+DUPLICATE = "Duplicate comment detected; it looks as though you’ve already said that!"
+TOO_FAST = "You are posting comments too quickly. Slow down."
+
+
+def test_the_same_comment_twice_is_refused_as_a_duplicate(client, site, post):
+    send(client, post)
+    response = send(client, post, ip="198.51.100.7")
+    assert response.status_code == 409
+    assert DUPLICATE in response.content.decode()
+    assert Comment.objects.count() == 1
+
+
+def test_posting_again_within_the_flood_window_is_refused(client, post, configure):
+    configure(comment_flood_seconds=30, hold_first_comments=False)
+    send(client, post)
+    response = send(client, post, body="And another thing.", email="other@example.net")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert TOO_FAST in html and "And another thing." in html
+    assert Comment.objects.count() == 1
+
+
+def test_flood_control_also_counts_a_logged_in_reader_across_addresses(client, post, configure):
+    configure(comment_flood_seconds=30, hold_first_comments=False)
+    client.force_login(UserFactory())
+    send(client, post, ip="192.0.2.1")
+    assert send(client, post, body="Again", ip="192.0.2.99").status_code == 429
+
+
+def test_too_many_links_hold_the_comment(client, site, post, configure):
+    configure(hold_after_links=1)
+    send(client, post, body="https://a.example https://b.example")
+    assert Comment.objects.get().status == "pending"
+
+
+@pytest.mark.parametrize("term", ["cheap shoes", "rosa@example.net", "203.0.113.5"])
+def test_moderation_list_matches_words_addresses_and_ips(client, site, post, configure, term):
+    configure(disallowed_terms=f"nothing here\n{term}\n")
+    send(client, post, body="Where can I find cheap shoes?")
+    assert Comment.objects.get().status == "pending"
+
+
+def test_hold_all_comments(client, site, post, configure):
+    configure(hold_all_comments=True)
+    send(client, post)
+    assert Comment.objects.get().status == "pending"
+
+
+def test_first_comment_is_held_then_the_same_person_is_trusted(client, post, configure):
+    configure(comment_flood_seconds=0, hold_first_comments=True)
+    send(client, post)
+    first = Comment.objects.get()
+    assert first.status == "pending"
+    first.status = "approved"
+    first.save()
+    send(client, post, body="Thanks for approving me.")
+    assert Comment.objects.get(body="Thanks for approving me.").status == "approved"
+
+
+def test_the_blogs_own_authors_are_not_held(client, post, configure, django_user_model):
+    from django.contrib.auth.models import Group
+
+    configure(comment_flood_seconds=0, hold_first_comments=True)
+    author = UserFactory()
+    author.groups.add(Group.objects.get(name="Author"))
+    client.force_login(author)
+    send(client, post)
+    assert Comment.objects.get().status == "approved"
+
+
+def test_the_filter_learns_from_moderators_and_holds_what_looks_like_spam(client, site, post):
+    for i in range(8):
+        bayes.train(CommentFactory.build(body=f"cheap replica watches casino bonus {i}", author_email="x@spam.test"),
+                    is_spam=True)  # fmt: skip
+        bayes.train(CommentFactory.build(body=f"lovely beans this year, the garden looks well {i}"), is_spam=False)
+    send(client, post, body="casino bonus and cheap replica watches here", email="new@spam.test")
+    held = Comment.objects.get()
+    assert held.status == "pending" and held.spam_score > 0.9
+    send(client, post, body="The garden looks lovely, well done with the beans", email="friend@example.org",
+         ip="198.51.100.2")  # fmt: skip
+    friendly = Comment.objects.get(author_email="friend@example.org")
+    assert friendly.status == "approved" and friendly.spam_score < 0.5
+
+
+def test_an_untrained_filter_holds_nothing():
+    assert bayes.score(CommentFactory.build(body="anything at all")) == 0.5
