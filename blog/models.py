@@ -218,7 +218,7 @@ class EntryQuerySet(models.QuerySet):
         return self.filter(is_published() | private)
 
     def for_listing(self):
-        return self.select_related("author").prefetch_related("categories")
+        return self.select_related("author", "featured_image").prefetch_related("categories")
 
 
 class PostQuerySet(EntryQuerySet):
@@ -272,9 +272,9 @@ class Entry(models.Model):
         return self.body_html.split(markup.PAGE_SEPARATOR)
 
     def render(self):
-        """Store the rendered body; subclasses keep more of the result."""
+        """Store the rendered body, its image and gallery shortcodes expanded; subclasses keep more."""
         rendered = markup.render(self.body, self.format)
-        self.body_html = rendered.html
+        self.body_html = expand_shortcodes(rendered.html, self)
         return rendered
 
     def prepare(self):
@@ -354,8 +354,8 @@ class Post(Entry):
 
     def render(self):
         rendered = markup.render(self.body, self.format, self.excerpt)
-        self.body_html = rendered.html
-        self.excerpt_html = rendered.teaser
+        self.body_html = expand_shortcodes(rendered.html, self)
+        self.excerpt_html = expand_shortcodes(rendered.teaser, self)
         self.has_more = rendered.has_more
         self.reading_minutes = rendered.reading_minutes
         return rendered
@@ -452,3 +452,4 @@ class Revision(models.Model):
 
 # The media library's models live in their own module, registered with the blog app here.
 from blog.media.models import GalleryItem, Image  # noqa: E402, F401
+from blog.media.shortcodes import expand_shortcodes  # noqa: E402

@@ -154,7 +154,8 @@ def post_detail(request, year, month, day, slug, page=1):
 
 def post_for_reading(request):
     """The posts `request`'s reader may open, with what their page shows loaded."""
-    return Post.objects.visible_to(request.user).select_related("author").prefetch_related("categories", "tags")
+    posts = Post.objects.visible_to(request.user).select_related("author", "featured_image")
+    return posts.prefetch_related("categories", "tags")
 
 
 def render_post(request, post, page=1, *, status=200, **extra):
@@ -176,7 +177,7 @@ def date_or_404(year, month, day):
     """The date a post permalink names, or 404 for an impossible one (February 30th)."""
     try:
         return datetime.date(int(year), int(month), int(day))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise Http404("No such date.") from None
 
 

@@ -33,6 +33,12 @@ INSTALLED_APPS = [
     "accounts",
     "blog",
     "comments",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.facebook",
+    "accounts.providers.wordpress_com",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -43,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "blog.middleware.site_time_zone",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -137,6 +144,37 @@ SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
+
+# --- Accounts and social login (django-allauth) -----------------------------
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_LOGOUT_ON_GET = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# Never log a reader into an existing account just because a provider reports the same e-mail:
+# a Facebook account claiming an editor's address must not become the editor.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_STORE_TOKENS = False
+
+# A provider appears on the site only when its credentials are set.
+SOCIALACCOUNT_PROVIDERS = {
+    provider: {"APPS": [{"client_id": env_str(f"{prefix}_CLIENT_ID"), "secret": env_str(f"{prefix}_CLIENT_SECRET")}]}
+    for provider, prefix in (("facebook", "FACEBOOK"), ("wordpress_com", "WORDPRESS_COM"))
+    if env_str(f"{prefix}_CLIENT_ID") and env_str(f"{prefix}_CLIENT_SECRET")
+}
+# The demo provider lets a newcomer try social login with no keys; never in production.
+DEMO_LOGIN = env_bool("DEMO_LOGIN", DEBUG)
+if DEMO_LOGIN:
+    INSTALLED_APPS.append("allauth.socialaccount.providers.dummy")
 
 # --- Logging ----------------------------------------------------------------
 

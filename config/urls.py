@@ -20,5 +20,6 @@ urlpatterns = [
     # Feeds first: blog's category and page patterns would take ".../feed/" for part of a path.
     path("", include("comments.urls")),
     path("", include("blog.feed_urls")),
+    path("", include("blog.media.urls")),
     path("", include("blog.urls")),
 ]

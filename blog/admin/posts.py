@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from blog import permissions, preview, revisions, workflow
 from blog.markup import ContentFormat
+from blog.media.admin import GalleryItemInline
+from blog.media.models import GalleryItem
 from blog.models import Post, SiteSettings
 
 
@@ -53,6 +55,7 @@ class PostAdmin(admin.ModelAdmin):
     raw_id_fields = ["featured_image"]
     actions = ["publish_selected", "draft_selected"]
     change_form_template = "admin/blog/post/change_form.html"
+    inlines = [GalleryItemInline]
 
     # --- Who sees and may change what ---------------------------------------
 
@@ -133,6 +136,14 @@ class PostAdmin(admin.ModelAdmin):
         if change:
             revisions.record(obj, request.user)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if any(formset.model is GalleryItem and formset.has_changed() for formset in formsets):
+            # The post was saved before its gallery rows: render [gallery] again with them.
+            post = form.instance
+            post.render()
+            Post.objects.filter(pk=post.pk).update(body_html=post.body_html, excerpt_html=post.excerpt_html)
 
     def delete_queryset(self, request, queryset):
         if not all(permissions.can_edit(request.user, post) for post in queryset):

@@ -2,6 +2,13 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+
+from blog.media import renditions, storage
+from blog.media.validation import clean_upload
 
 
 class Image(models.Model):
@@ -29,6 +36,49 @@ class Image(models.Model):
     def __str__(self):
         return self.title or self.alt_text or self.file.name
 
+    def save(self, *args, **kwargs):
+        """Save; a newly assigned file is first checked, stripped of its metadata and given its renditions.
+
+        A file that fails the checks raises ValidationError and nothing is stored. A file
+        that replaces another has the other's files removed once the change is committed.
+        """
+        if not self.file or self.file._committed:
+            super().save(*args, **kwargs)
+            return
+        clean = clean_upload(self.file.file)
+        replaced = self.stored_names_in_database()
+        self.store(clean)
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            storage.delete(self.stored_names())
+            raise
+        storage.delete_on_commit(replaced)
+
+    def store(self, clean):
+        """Write the cleaned original and its renditions to storage."""
+        self.file.save(clean.name, clean, save=False)
+        self.width, self.height = clean.checked.image.size
+        try:
+            self.renditions = renditions.create(clean.checked.image, clean.checked.format, self.file.name)
+        except BaseException:
+            storage.delete([self.file.name])
+            raise
+
+    def stored_names(self):
+        """Every file this image keeps in storage: the original and its renditions."""
+        return [self.file.name, *renditions.names(self.renditions)]
+
+    def stored_names_in_database(self):
+        stored = Image.objects.filter(pk=self.pk).values("file", "renditions").first() if self.pk else None
+        return [stored["file"], *renditions.names(stored["renditions"])] if stored else []
+
+
+@receiver(post_delete, sender=Image, dispatch_uid="candid-image-files")
+def delete_image_files(sender, instance, **kwargs):
+    """A deleted image's files go too (also on bulk deletes, which skip Model.delete())."""
+    storage.delete_on_commit(instance.stored_names())
+
 
 class GalleryItem(models.Model):
     """One image in a post's gallery, in its place."""
@@ -43,3 +93,9 @@ class GalleryItem(models.Model):
 
     def __str__(self):
         return f"{self.image} in {self.post}"
+
+    def get_absolute_url(self):
+        """The image's full-size page within its post's gallery."""
+        day = self.post.published_on or timezone.localdate()
+        args = [day.year, f"{day.month:02d}", f"{day.day:02d}", self.post.slug, self.image_id]
+        return reverse("media:gallery_image", args=args)

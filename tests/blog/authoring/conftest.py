@@ -57,6 +57,8 @@ def post_form(post=None, **changes):
         stored = model_to_dict(post, fields=["title", "slug", "format", "body", "excerpt", "status", "comment_status",
                                              "password", "description"])  # fmt: skip
         data = {**stored, "author": post.author_id, "edit_token": post.updated_at.isoformat()}
+    # The gallery inline's management form, as the admin page sends it.
+    data.update({"gallery_items-TOTAL_FORMS": 0, "gallery_items-INITIAL_FORMS": 0})
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 

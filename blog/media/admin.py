@@ -1,0 +1,67 @@
+"""The media library in the admin: uploading images, and placing them in a post's gallery."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+
+from blog.media.forms import ImageForm
+from blog.media.models import GalleryItem, Image
+from blog.media.renditions import url
+
+PREVIEW_SIDE = 64  # pixels: the changelist's thumbnail, scaled down from the 150 × 150 rendition
+
+
+def thumbnail(image, side=PREVIEW_SIDE):
+    """A small square preview of `image`; its alt text is empty because the row already shows it."""
+    rendition = image.renditions.get("thumbnail") if image else None
+    if not rendition:
+        return "—"
+    return format_html('<img src="{}" width="{}" height="{}" alt="">', url(rendition["original"]), side, side)
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageForm
+    list_display = ["preview", "__str__", "alt_text", "dimensions", "uploaded_by", "uploaded_at"]
+    list_display_links = ["preview", "__str__"]
+    list_select_related = ["uploaded_by"]
+    search_fields = ["title", "alt_text", "caption", "file"]
+    date_hierarchy = "uploaded_at"
+    fields = ["file", "large_preview", "alt_text", "title", "caption", "dimensions", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["large_preview", "dimensions", "uploaded_by", "uploaded_at"]
+
+    @admin.display(description="Preview")
+    def preview(self, image):
+        return thumbnail(image)
+
+    @admin.display(description="Preview")
+    def large_preview(self, image):
+        return thumbnail(image, side=150)
+
+    @admin.display(description="Size", ordering="width")
+    def dimensions(self, image):
+        return f"{image.width} × {image.height}" if image.width else "—"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class GalleryItemInline(admin.TabularInline):
+    """The post's gallery, in the post's form: pick images by id (the magnifier opens the library)."""
+
+    model = GalleryItem
+    fields = ["position", "image", "preview"]
+    readonly_fields = ["preview"]
+    raw_id_fields = ["image"]
+    ordering = ["position", "pk"]
+    extra = 1
+    verbose_name = "gallery image"
+    verbose_name_plural = "gallery"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("image")
+
+    @admin.display(description="Preview")
+    def preview(self, item):
+        return thumbnail(item.image if item.image_id else None)
