@@ -217,11 +217,11 @@ class EntryQuerySet(models.QuerySet):
             private &= Q(author=user)
         return self.filter(is_published() | private)
 
+
+class PostQuerySet(EntryQuerySet):
     def for_listing(self):
         return self.select_related("author", "featured_image").prefetch_related("categories")
 
-
-class PostQuerySet(EntryQuerySet):
     def unprotected(self):
         """Posts without a password: their text and discussion may appear anywhere."""
         return self.filter(password="")
