@@ -10,6 +10,8 @@ class User(AbstractUser):
         max_length=150, blank=True, help_text="How the name appears on posts and comments; the username if empty."
     )
     bio = models.TextField(blank=True)
+    # The picture from the reader's social account, kept at login so pages need no lookup.
+    avatar_url = models.URLField(max_length=500, blank=True)
 
     def __str__(self):
         return self.public_name

@@ -379,7 +379,8 @@ class Post(Entry):
 
 # First parts of URLs that belong to the blog itself, so no top-level page can take them.
 RESERVED_PAGE_SLUGS = {
-    "accounts", "admin", "author", "category", "comments", "feed", "healthz", "media", "page", "static", "tag",
+    "accounts", "admin", "author", "category", "comments", "feed", "healthz", "media", "page", "people", "preview",
+    "static", "tag",
 }  # fmt: skip
 
 

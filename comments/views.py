@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from blog import protection
 from blog.models import Post, SiteSettings
 from blog.views import render_post
-from comments import notifications, spam, threads
+from comments import notifications, social, spam, threads
 from comments.forms import CommentForm
 from comments.models import Comment
 
@@ -41,6 +41,7 @@ def post_comment(request):
     notifications.comment_posted(request, comment)
     if comment.status == Comment.Status.PENDING:
         _remember_pending(request, comment)
+    social.forget_draft(request)
     response = redirect(threads.comment_url(comment, site))
     _remember_author(request, response, form)
     return response

@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.staff_two_factor",
     "blog.middleware.site_time_zone",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -158,7 +159,12 @@ ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 SOCIALACCOUNT_AUTO_SIGNUP = True
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Editors and site owners must use a second factor to reach the admin (STAFF_2FA=0 turns it off).
+STAFF_2FA = env_bool("STAFF_2FA", not DEBUG)
 # Never log a reader into an existing account just because a provider reports the same e-mail:
 # a Facebook account claiming an editor's address must not become the editor.
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False

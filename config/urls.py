@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -8,6 +9,8 @@ from config import views
 
 handler500 = "config.views.server_error"
 
+# The admin's login is allauth's: rate-limited, and asking for the second factor.
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Candid"
 admin.site.site_title = "Candid admin"
 admin.site.index_title = "Your blog"
@@ -17,6 +20,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("admin/", admin.site.urls),
+    path("", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     # Feeds first: blog's category and page patterns would take ".../feed/" for part of a path.
     path("", include("comments.urls")),
     path("", include("blog.feed_urls")),

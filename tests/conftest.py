@@ -17,3 +17,16 @@ def configure(db):
         return SiteSettings.load()
 
     return change
+
+
+@pytest.fixture
+def site(configure):
+    """Site settings that let tests post comments freely: no flood delay, first comments not held."""
+    return configure(comment_flood_seconds=0, hold_first_comments=False)
+
+
+@pytest.fixture
+def post(db):
+    from tests.factories import PostFactory
+
+    return PostFactory(title="Bean poles")

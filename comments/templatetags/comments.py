@@ -6,6 +6,7 @@ from blog.models import Post, SiteSettings
 from comments import threads
 from comments.forms import CommentForm
 from comments.models import Comment
+from comments.social import draft_for, login_choices
 from comments.views import pending_for, remembered_author
 
 register = template.Library()
@@ -23,18 +24,19 @@ def comment_thread(context, post):
     accepts = post.accepts_comments(site)
     form = context.get("comment_form")
     if accepts and form is None:
-        form = CommentForm(post=post, user=request.user, site=site, initial=_initial(request, shown["comments"]))
+        form = CommentForm(post=post, user=request.user, site=site, initial=_initial(request, post))
     replying_to = _replying_to(form, shown["comments"]) if accepts else None
     return {**shown, "post": post, "request": request, "accepts_comments": accepts, "form": form,
-            "replying_to": replying_to, "user": request.user}  # fmt: skip
+            "replying_to": replying_to, "user": request.user, **login_choices(request)}  # fmt: skip
 
 
-def _initial(request, comments):
+def _initial(request, post):
+    """What the form starts with: the remembered guest, the reply target, a draft kept across a login."""
     initial = remembered_author(request)
     reply_to = request.GET.get("replytocom", "")
     if reply_to.isdigit():
         initial["parent"] = int(reply_to)
-    return initial
+    return {**initial, **draft_for(request, post)}
 
 
 def _replying_to(form, comments):
@@ -55,7 +57,8 @@ def recent_comments(limit=5):
 
 
 @register.filter
-def avatar_hue(comment):
-    """A colour for the commenter's local avatar, the same for the same person every time."""
-    who = (comment.author_email or comment.display_name).strip().lower()
+def avatar_hue(person):
+    """A colour for a commenter's (or user's) local avatar, the same for the same person every time."""
+    email = getattr(person, "author_email", "") or getattr(person, "email", "")
+    who = (email or getattr(person, "display_name", "") or str(person)).strip().lower()
     return int(hashlib.md5(who.encode(), usedforsecurity=False).hexdigest()[:4], 16) % 360

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from comments.models import Comment
-from tests.comments.conftest import send
+from tests.commenting import send
 from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db

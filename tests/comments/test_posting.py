@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from comments.models import Comment
-from tests.comments.conftest import form_data, send
+from tests.commenting import form_data, send
 from tests.factories import CommentFactory, PostFactory, UserFactory
 from tests.html import parse_fragment, parse_strict
 

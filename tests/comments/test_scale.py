@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment
-from tests.comments.conftest import form_data
+from tests.commenting import form_data
 from tests.factories import CommentFactory, PostFactory
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from comments import bayes
 from comments.models import Comment
-from tests.comments.conftest import send
+from tests.commenting import send
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,26 +1,14 @@
-import pytest
+"""Posting comments in tests as a reader's browser would."""
+
+import time
+
 from django.core import signing
 
-from blog.models import SiteSettings
 from comments.forms import SALT
-from tests.factories import PostFactory
-
-
-@pytest.fixture
-def site(db):
-    """Site settings that let tests post freely: no flood delay, first comments not held."""
-    return SiteSettings.objects.create(comment_flood_seconds=0, hold_first_comments=False)
-
-
-@pytest.fixture
-def post(db):
-    return PostFactory(title="Bean poles")
 
 
 def form_data(post, **fields):
     """The comment form as a reader sends it, filled in a minute ago."""
-    import time
-
     data = {
         "post": post.pk,
         "name": "Rosa",

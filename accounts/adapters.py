@@ -1,0 +1,19 @@
+"""How django-allauth treats Candid's readers (settings ACCOUNT_ADAPTER and SOCIALACCOUNT_ADAPTER)."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    pass
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def populate_user(self, request, sociallogin, data):
+        """A new reader from a provider: their display name and picture come along; no staff rights ever."""
+        user = super().populate_user(request, sociallogin, data)
+        full_name = " ".join(filter(None, [data.get("first_name"), data.get("last_name")]))
+        user.display_name = (data.get("name") or full_name)[:150]
+        user.avatar_url = (sociallogin.account.get_avatar_url() or "")[:500]
+        user.is_staff = user.is_superuser = False
+        return user

@@ -1,0 +1,70 @@
+"""Staff log in through allauth: rate limits, and a second factor for editors and site owners."""
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def current_code(secret):
+    import time
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def test_admin_login_is_allauths(client):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_editor_without_a_second_factor_is_sent_to_set_one_up(client, settings):
+    settings.STAFF_2FA = True
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    client.force_login(editor)
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_contributor_is_not_forced_to_use_a_second_factor(client, settings):
+    settings.STAFF_2FA = True
+    contributor = UserFactory(is_staff=True)
+    contributor.groups.add(Group.objects.get(name="Contributor"))
+    client.force_login(contributor)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_site_owner_with_totp_logs_in_with_password_then_code(client, settings):
+    settings.STAFF_2FA = True
+    owner = UserFactory(username="owner", is_staff=True, is_superuser=True)
+    secret = generate_totp_secret()
+    TOTP.activate(owner, secret)
+    response = client.post("/accounts/login/", {"login": "owner", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/accounts/2fa/authenticate/"
+    assert client.get("/admin/").status_code == 302  # not logged in yet
+
+    response = client.post("/accounts/2fa/authenticate/", {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_repeated_wrong_passwords_lock_out_with_a_clear_message(client):
+    UserFactory(username="owner", is_staff=True)
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": "owner", "password": "wrong"})
+    response = client.post("/accounts/login/", {"login": "owner", "password": PASSWORD})
+    assert response.status_code in (200, 429)
+    assert "Too many failed login attempts" in response.content.decode()
