@@ -2,6 +2,7 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.http import Http404
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -9,6 +10,15 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def get_app(self, request, provider, client_id=None):
+        """A provider without credentials is simply not there (404), not a server error."""
+        from allauth.socialaccount.models import SocialApp
+
+        try:
+            return super().get_app(request, provider, client_id=client_id)
+        except SocialApp.DoesNotExist:
+            raise Http404(f"{provider} login is not configured on this site.") from None
+
     def populate_user(self, request, sociallogin, data):
         """A new reader from a provider: their display name and picture come along; no staff rights ever."""
         user = super().populate_user(request, sociallogin, data)

@@ -1,0 +1,1 @@
+"""Sign in with WordPress.com: a django-allauth OAuth2 provider (allauth ships none)."""
