@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from blog.models import Category, Page, Post
+from blog.models import Category, Image, Page, Post
 
 MAX_ID_DIGITS = 18  # beyond a 64-bit integer the database would refuse the query
 
@@ -10,6 +10,7 @@ LEGACY_PARAMETERS = {
     "p": lambda request: Post.objects.visible_to(request.user),
     "page_id": lambda request: Page.objects.visible_to(request.user),
     "cat": lambda request: Category.objects.all(),
+    "attachment_id": lambda request: Image.objects.all(),
 }
 
 
@@ -22,5 +23,9 @@ def legacy_url(request):
             found = candidates(request).filter(wp_id=wp_id).first() if is_id else None
             if found is None:
                 raise Http404("Nothing has this ID.")
+            if isinstance(found, Image):
+                if not found.file:
+                    raise Http404("This image's file was not imported.")
+                return found.file.url
             return found.get_absolute_url()
     return None

@@ -28,11 +28,16 @@ WORDS_PER_MINUTE = 220
 class ContentFormat(models.TextChoices):
     MARKDOWN = "markdown", "Markdown"
     HTML = "html", "HTML"
+    WORDPRESS = "wordpress", "WordPress (automatic paragraphs)"
 
     def to_html(self, source):
         """Return `source` in this format as sanitised HTML."""
         if self == ContentFormat.MARKDOWN:
             source = markdown.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
+        elif self == ContentFormat.WORDPRESS:
+            from blog.wordpress.content import wordpress_source_to_html
+
+            source = wordpress_source_to_html(source)
         return clean_html(source).strip()
 
 

@@ -1,9 +1,10 @@
 import contextlib
 
 from django.db import DatabaseError
+from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 
-from blog.models import SiteSettings
+from blog.models import LegacyURL, SiteSettings
 
 
 def site_time_zone(get_response):
@@ -17,5 +18,21 @@ def site_time_zone(get_response):
             return get_response(request)
         finally:
             timezone.deactivate()
+
+    return middleware
+
+
+def legacy_urls(get_response):
+    """Where a page is not found, send visitors of an old (say, WordPress) address to what replaced it."""
+
+    def middleware(request):
+        response = get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        paths = {request.path, request.path.rstrip("/"), request.path.rstrip("/") + "/"}
+        old = LegacyURL.objects.filter(path__in=paths).select_related("post", "page", "image").first()
+        if old is None or old.target is None:
+            return response
+        return HttpResponsePermanentRedirect(old.target_url())
 
     return middleware

@@ -434,6 +434,31 @@ class OldPermalink(models.Model):
         return f"{self.published_on:%Y/%m/%d}/{self.slug}/ → {self.post}"
 
 
+class LegacyURL(models.Model):
+    """An address the blog had before (on WordPress, say) and what now stands there: answered with a 301."""
+
+    path = models.CharField(max_length=500, unique=True)
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(Page, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey("blog.Image", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "legacy URL"
+
+    def __str__(self):
+        return self.path
+
+    @property
+    def target(self):
+        """The object this old address now leads to."""
+        return self.post or self.page or self.image
+
+    def target_url(self):
+        if self.image_id:
+            return self.image.file.url if self.image.file else self.image.source_url
+        return self.target.get_absolute_url()
+
+
 class Revision(models.Model):
     """A post as it was before one of its saves: its title, excerpt and body."""
 

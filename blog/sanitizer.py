@@ -31,6 +31,7 @@ ALLOWED_CLASSES = {
     "img": {"alignleft", "alignright", "aligncenter", "alignnone"},
     "figure": {"alignleft", "alignright", "aligncenter", "alignnone", "wp-caption", "gallery"},
     "div": {"gallery", "embed"},
+    "p": {"embed"},
     "mark": {"search-hit"},
 }
 

@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.staff_two_factor",
     "blog.middleware.site_time_zone",
+    "blog.middleware.legacy_urls",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -26,7 +26,7 @@ class Image(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="images"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    # Where an imported image came from, when its file could not be brought along.
+    # Where an imported image came from: its address on the old site.
     source_url = models.URLField(max_length=500, blank=True)
     wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
 

@@ -1,0 +1,1 @@
+"""Moving between WordPress and Candid: reading and writing WXR, and WordPress's text conventions."""
