@@ -40,6 +40,8 @@ COMMENT_STATUSES = {"1": Comment.Status.APPROVED, "0": Comment.Status.PENDING, "
                     "trash": Comment.Status.TRASH}  # fmt: skip
 COMMENT_KINDS = {"pingback": Comment.Kind.PINGBACK, "trackback": Comment.Kind.TRACKBACK}
 
+IMAGE_REFERENCE = re.compile(r"\[gallery|\[caption|/wp-content/uploads/", re.IGNORECASE)
+
 CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED = "created", "updated", "unchanged", "skipped", "failed"
 OUTCOMES = (CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED)
 
@@ -75,6 +77,7 @@ class Importer:
         self.user_ids = {}  # WordPress user id -> User
         self.pending_parents = []  # (Category or Page, WordPress parent slug or id)
         self.galleries = defaultdict(list)  # WordPress post id -> [Image]
+        self.uses_images = set()  # posts whose text names images the file may list after them
 
     def run(self, path):
         done = 0
@@ -93,6 +96,7 @@ class Importer:
         for obj, parent_ref in self.pending_parents:
             self._guarded(type(obj)._meta.verbose_name, obj.wp_id, self.link_parent, obj, parent_ref)
         self._guarded("gallery", None, self.link_galleries)
+        self._guarded("post", None, self.render_again)
         return self.report
 
     def _guarded(self, kind, wp_id, step, *args):
@@ -210,6 +214,8 @@ class Importer:
             post.categories.set(categories)
             post.tags.set(tags)
             outcome = outcome if outcome == CREATED else UPDATED
+        if IMAGE_REFERENCE.search(record.content):
+            self.uses_images.add(post.pk)
         comment_outcomes = self.comments(post, record.comments)
         self._remember_old_address(record.link, post=post)
         if outcome == UNCHANGED and (comment_outcomes[CREATED] or comment_outcomes[UPDATED]):
@@ -248,16 +254,16 @@ class Importer:
             outcome = CREATED
         else:
             outcome = UNCHANGED
-        if not image.file:
-            source = self._media_file(record)
-            if source is None:
-                self.report.missing_files.append(url)
-            else:
-                with source.open("rb") as f:
-                    image.file.save(source.name, File(f), save=False)
-                outcome = outcome if outcome == CREATED else UPDATED
-        if outcome != UNCHANGED:
+        source = None if image.file else self._media_file(record)
+        if source is not None:
+            with source.open("rb") as f:
+                image.file = File(f, name=source.name)  # checked, cleaned and given renditions on save
+                image.save()
+            outcome = outcome if outcome == CREATED else UPDATED
+        elif outcome == CREATED:
             image.save()
+        if not image.file:
+            self.report.missing_files.append(url)
         if record.parent:
             self.galleries[record.parent].append(image)
         self._remember_old_address(record.link, image=image)
@@ -333,6 +339,12 @@ class Importer:
                 continue
             for position, image in enumerate(images):
                 GalleryItem.objects.get_or_create(post=post, image=image, defaults={"position": position})
+
+    def render_again(self):
+        """Render the posts that show images once more, now that every attachment is in."""
+        for post in Post.objects.filter(pk__in=self.uses_images):
+            post.render()
+            Post.objects.filter(pk=post.pk).update(body_html=post.body_html, excerpt_html=post.excerpt_html)
 
     def _aware(self, moment):
         """A WordPress date; one without a time zone (no GMT date in the file) is in the site's."""
