@@ -12,10 +12,14 @@ from tests.factories import CategoryFactory, CommentFactory, PageFactory, PostFa
 pytestmark = pytest.mark.django_db
 
 
+def seconds(moment):
+    """WordPress keeps dates to the second."""
+    return moment.replace(microsecond=0) if moment else None
+
+
 def snapshot():
     posts = {
-        # WordPress keeps dates to the second.
-        p.title: (p.status, p.sticky, p.comment_status, p.password, p.published_at and p.published_at.replace(microsecond=0), p.slug,
+        p.title: (p.status, p.sticky, p.comment_status, p.password, seconds(p.published_at), p.slug,
                   sorted(c.path for c in p.categories.all()), sorted(t.slug for t in p.tags.all()))
         for p in Post.objects.all()
     }  # fmt: skip
