@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local runs are development runs: debug pages, and a secret key generated under var/.
 DEV := DEBUG=1
 
-.PHONY: run test lint
+.PHONY: run test lint bench-import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,7 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# How long a large WordPress import takes and how much memory it needs (see tests/perf/bench_import.py).
+bench-import: $(VENV)/.installed-test
+	$(BIN)/python tests/perf/bench_import.py
