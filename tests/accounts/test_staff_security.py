@@ -68,3 +68,23 @@ def test_repeated_wrong_passwords_lock_out_with_a_clear_message(client):
     response = client.post("/accounts/login/", {"login": "owner", "password": PASSWORD})
     assert response.status_code in (200, 429)
     assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_editor_enrols_an_authenticator_app_and_gets_recovery_codes(client, settings):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+
+    settings.STAFF_2FA = True
+    editor = UserFactory(username="ed", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    client.post("/accounts/login/", {"login": "ed", "password": PASSWORD})
+    assert client.get("/admin/")["Location"] == "/accounts/2fa/totp/activate/"
+    assert client.get("/accounts/2fa/totp/activate/")["Location"].startswith("/accounts/reauthenticate/")
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})  # confirming the password first
+    page = client.get("/accounts/2fa/totp/activate/")
+    assert page.status_code == 200
+    secret = client.session[SECRET_SESSION_KEY]
+    response = client.post("/accounts/2fa/totp/activate/", {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert set(Authenticator.objects.filter(user=editor).values_list("type", flat=True)) == {"totp", "recovery_codes"}
+    assert client.get("/admin/").status_code == 200

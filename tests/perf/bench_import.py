@@ -22,8 +22,10 @@ sys.path.insert(0, str(ROOT))
 
 from tests.blog.wordpress.wxr_builder import comment, item, wxr  # noqa: E402
 
-WORDS = ("garden seed bean compost rain kitchen supper bread tool bench chisel clamp hazel willow market "
-         "morning evening river lane neighbour soup jar shelf library").split()  # fmt: skip
+WORDS = [
+    "garden", "seed", "bean", "compost", "rain", "kitchen", "supper", "bread", "tool", "bench", "chisel", "clamp",
+    "hazel", "willow", "market", "morning", "evening", "river", "lane", "neighbour", "soup", "jar", "shelf", "library",
+]  # fmt: skip
 
 
 def paragraph(rng, words=80):
@@ -36,8 +38,12 @@ def generate(path, posts, comments_per_post):
     for n in range(1, posts + 1):
         body = "\n\n".join(paragraph(rng) for _ in range(6))
         thread = [
-            comment(n * 100 + c, parent=(n * 100 + c - 1) if c % 3 else 0, content=paragraph(rng, 40),
-                    email=f"reader{c}@example.org")  # fmt: skip
+            comment(
+                n * 100 + c,
+                parent=(n * 100 + c - 1) if c % 3 else 0,
+                content=paragraph(rng, 40),
+                email=f"reader{c}@example.org",
+            )  # fmt: skip
             for c in range(1, comments_per_post + 1)
         ]
         day = f"20{10 + n % 12:02d}-{1 + n % 12:02d}-{1 + n % 28:02d} 10:00:00"
