@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local runs are development runs: debug pages, and a secret key generated under var/.
 DEV := DEBUG=1
 
-.PHONY: run test lint bench-import
+.PHONY: run serve test lint bench-import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ run: $(VENV)/.installed
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py demo --base-url http://127.0.0.1:$(PORT)
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production stack on this machine: DEBUG off, hashed static files, gunicorn (README, Deploying).
+PROD := DEBUG=0 SECRET_KEY="$$(cat var/secret_key)"
+serve: $(VENV)/.installed
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD) $(BIN)/python manage.py check --deploy --fail-level ERROR
+	$(PROD) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
 test: $(VENV)/.installed-test
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -8,6 +8,7 @@ it as one line at start-up instead of a traceback.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -125,3 +126,52 @@ def secret_key(debug, var_dir):
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def email_from_url(url):
+    """Django's e-mail settings for EMAIL_URL (smtp://USER:PASSWORD@HOST:PORT/?tls=1), console mail without it."""
+    if not url:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL={_without_password(url)!r} is not an SMTP URL: write it like "
+            "smtp://USER:PASSWORD@smtp.example.com:587/?tls=1 (or smtps://… for implicit TLS)."
+        )
+    options = parse_qs(parts.query)
+    ssl = parts.scheme == "smtps" or options.get("ssl") == ["1"]
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": parts.port or (465 if ssl else 587),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_SSL": ssl,
+        "EMAIL_USE_TLS": not ssl and options.get("tls", ["1"]) == ["1"],
+        "EMAIL_TIMEOUT": 10,
+    }
+
+
+def media_storage():
+    """Where uploads go: S3-compatible storage when MEDIA_BUCKET is set, else MEDIA_ROOT on disk."""
+    bucket = env_str("MEDIA_BUCKET")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    try:
+        import storages  # noqa: F401
+    except ImportError:
+        message = "MEDIA_BUCKET is set but S3 support is not installed: pip install '.[s3]'."
+        raise ImproperlyConfigured(message) from None
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": env_str("MEDIA_ENDPOINT_URL") or None,
+        "region_name": env_str("MEDIA_REGION") or None,
+        "access_key": env_str("MEDIA_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("MEDIA_SECRET_ACCESS_KEY") or None,
+        "custom_domain": env_str("MEDIA_CUSTOM_DOMAIN") or None,
+        # Two "photo.jpg" uploads in one month must not replace each other.
+        "file_overwrite": False,
+        "querystring_auth": False,
+        "default_acl": None,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

@@ -11,6 +11,8 @@ from comments.views import pending_for, remembered_author
 
 register = template.Library()
 
+AVATAR_COLOURS = 12  # .hue-0 … .hue-11 in the theme's CSS; no inline style, for the CSP
+
 
 @register.inclusion_tag("comments/thread.html", takes_context=True)
 def comment_thread(context, post):
@@ -58,7 +60,7 @@ def recent_comments(limit=5):
 
 @register.filter
 def avatar_hue(person):
-    """A colour for a commenter's (or user's) local avatar, the same for the same person every time."""
+    """One of the theme's avatar colours (0-11), the same for the same person every time."""
     email = getattr(person, "author_email", "") or getattr(person, "email", "")
     who = (email or getattr(person, "display_name", "") or str(person)).strip().lower()
-    return int(hashlib.md5(who.encode(), usedforsecurity=False).hexdigest()[:4], 16) % 360
+    return int(hashlib.md5(who.encode(), usedforsecurity=False).hexdigest()[:4], 16) % AVATAR_COLOURS

@@ -96,3 +96,37 @@ def test_env_choice_names_the_allowed_values(monkeypatch):
     monkeypatch.setenv("LOG_LEVEL", "LOUD")
     with pytest.raises(ImproperlyConfigured, match="LOG_LEVEL='LOUD' is not one of DEBUG, INFO"):
         env.env_choice("LOG_LEVEL", ["DEBUG", "INFO"], "INFO")
+
+
+def test_email_url_configures_smtp():
+    config = env.email_from_url("smtp://blog%40example.com:p%40ss@smtp.example.com:587/?tls=1")
+    assert config["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (config["EMAIL_HOST"], config["EMAIL_PORT"]) == ("smtp.example.com", 587)
+    assert (config["EMAIL_HOST_USER"], config["EMAIL_HOST_PASSWORD"]) == ("blog@example.com", "p@ss")
+    assert config["EMAIL_USE_TLS"] and not config["EMAIL_USE_SSL"]
+    assert env.email_from_url("smtps://u:p@mail.example.com")["EMAIL_PORT"] == 465
+
+
+def test_no_email_url_prints_mail_to_the_console():
+    assert env.email_from_url("")["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_bad_email_url_says_how_to_write_it():
+    with pytest.raises(ImproperlyConfigured, match="is not an SMTP URL: write it like smtp://"):
+        env.email_from_url("mailgun://key@example.com")
+
+
+def test_media_bucket_without_s3_support_installed_says_what_to_install(monkeypatch):
+    monkeypatch.setenv("MEDIA_BUCKET", "blog-media")
+    try:
+        import storages  # noqa: F401
+    except ImportError:
+        with pytest.raises(ImproperlyConfigured, match=r"pip install '\.\[s3\]'"):
+            env.media_storage()
+    else:
+        assert env.media_storage()["OPTIONS"]["bucket_name"] == "blog-media"
+
+
+def test_without_a_bucket_media_stays_on_disk(monkeypatch):
+    monkeypatch.delenv("MEDIA_BUCKET", raising=False)
+    assert env.media_storage()["BACKEND"] == "django.core.files.storage.FileSystemStorage"

@@ -70,3 +70,27 @@ def test_health_is_503_when_the_database_does_not_answer(tmp_path, closed_port_u
     env = {"DEBUG": "1", "ALLOWED_HOSTS": "testserver", "DATABASE_URL": closed_port_url}
     result = manage("shell", "-c", script, env=env, var_dir=tmp_path)
     assert result.stdout.strip().endswith("503 database unavailable"), result.stdout + result.stderr
+
+
+def test_pages_answer_503_with_the_themed_page_when_the_database_is_down(tmp_path):
+    script = (
+        "from django.core.management import call_command;"
+        "call_command('collectstatic', interactive=False, verbosity=0);"
+        "from django.test import Client; r = Client(raise_request_exception=False).get('/');"
+        "print(r.status_code, r['Retry-After'], 'Back in a moment' in r.content.decode())"
+    )
+    env = {"DEBUG": "0", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "testserver", "STAFF_2FA": "0",
+           "DATABASE_URL": "postgres://candid@127.0.0.1:9/candid"}  # fmt: skip
+    result = manage("shell", "-c", script, env=env, var_dir=tmp_path)
+    assert result.stdout.strip().endswith("503 30 True"), result.stdout + result.stderr
+
+
+def test_the_site_keeps_serving_when_redis_is_down(tmp_path):
+    script = (
+        "from django.core.management import call_command; call_command('migrate', verbosity=0);"
+        "from django.test import Client; c = Client(); r = c.get('/'); print(r.status_code, c.get('/healthz').content)"
+    )
+    env = {"DEBUG": "1", "ALLOWED_HOSTS": "testserver", "REDIS_URL": "redis://127.0.0.1:9/0",
+           "DATABASE_URL": f"sqlite:///{tmp_path}/site.sqlite3"}  # fmt: skip
+    result = manage("shell", "-c", script, env=env, var_dir=tmp_path)
+    assert result.stdout.strip().endswith("200 b'ok'"), result.stdout + result.stderr

@@ -59,7 +59,8 @@ def main():
         export = Path(folder) / "export.xml"
         generate(export, posts, comments_per_post)
         size_mb = export.stat().st_size / 1e6
-        env = {**os.environ, "DEBUG": "1", "VAR_DIR": folder, "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3"}
+        env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50, "VAR_DIR": folder,
+               "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3"}  # fmt: skip
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
         started = time.monotonic()

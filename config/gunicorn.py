@@ -1,0 +1,19 @@
+"""gunicorn's settings for Candid: `gunicorn -c config/gunicorn.py config.wsgi` (see README, Deploying)."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+threads = int(os.environ.get("THREADS", 1))
+# A stop (SIGTERM) lets requests in flight finish for up to this long.
+graceful_timeout = 30
+timeout = 30
+keepalive = 5
+# Recycle workers now and then, so a slow leak can never take the site down.
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+# The proxy in front (nginx) is trusted for X-Forwarded-* only from these addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

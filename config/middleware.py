@@ -1,0 +1,36 @@
+import logging
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 30
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database cannot be reached, answer 503 with the themed page instead of a 500.
+
+    Connections are opened per request, so the site recovers by itself once the
+    database is back; nothing needs restarting.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError)) or (
+            isinstance(exception, DatabaseError) and "connect" in str(exception).lower()
+        ):
+            logger.error("Database unavailable: %s", exception)
+            response = HttpResponse(render_to_string("503.html"), status=503)
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
+        return None
+
+
+database_unavailable = DatabaseUnavailableMiddleware

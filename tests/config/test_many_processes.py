@@ -1,0 +1,150 @@
+"""Two gunicorn instances on one PostgreSQL and one Redis behave as one site."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from django.conf import settings
+from django.db import connection
+
+from tests.factories import PostFactory, UserFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE_HOST = "blog.test"  # what a proxy in front of both instances would pass on
+REDIS = ("127.0.0.1", 6379)
+
+
+def answers(host, port):
+    try:
+        socket.create_connection((host, port), 1).close()
+        return True
+    except OSError:
+        return False
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs the suite to run on PostgreSQL"),
+    pytest.mark.skipif(not answers(*REDIS), reason="needs Redis on 127.0.0.1:6379"),
+]
+
+
+@pytest.fixture(scope="module")
+def var_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("var")
+
+
+@pytest.fixture
+def site_instances(var_dir, configure):
+    """Start two gunicorns sharing the test database and Redis; yield their base URLs."""
+    configure(comment_flood_seconds=30, hold_first_comments=False)
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": settings.SECRET_KEY,
+        "ALLOWED_HOSTS": f"127.0.0.1,{SITE_HOST}",
+        "STAFF_2FA": "0",
+        "VAR_DIR": str(var_dir),
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "REDIS_URL": "redis://127.0.0.1:6379/15",
+        "WEB_CONCURRENCY": "2",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(["redis-cli", "-n", "15", "flushdb"], capture_output=True)
+    ports = [free_port(), free_port()]
+    servers = [
+        subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"], cwd=ROOT,
+                         env={**env, "PORT": str(port)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for port in ports
+    ]  # fmt: skip
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    deadline = time.monotonic() + 30
+    while not all(answers("127.0.0.1", p) for p in ports):
+        assert time.monotonic() < deadline, "gunicorn did not start"
+        time.sleep(0.2)
+    yield urls
+    for server in servers:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def account(username):
+    """A user whose password the instances can check (the test suite's own hasher is not theirs)."""
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    user = UserFactory(username=username)
+    type(user).objects.filter(pk=user.pk).update(password=PBKDF2PasswordHasher().encode(PASSWORD, "saltysalt"))
+    return user
+
+
+PASSWORD = "a-long-test-password"
+
+
+def form_fields(html):
+    return dict(re.findall(r'name="(csrfmiddlewaretoken|issued)" value="([^"]+)"', html))
+
+
+def post_comment(session, base, post, body, typing_seconds=0):
+    page = session.get(base + post.get_absolute_url())
+    data = {**form_fields(page.text), "post": post.pk, "name": "Rosa", "email": "rosa@example.net", "body": body}
+    time.sleep(typing_seconds)  # a form sent faster than a person types is held for moderation
+    return session.post(base + "/comments/post/", data=data, headers={"Referer": base + "/"}, allow_redirects=False)
+
+
+def test_a_comment_posted_on_one_instance_shows_at_once_on_the_other(site_instances):
+    first, second = site_instances
+    post = PostFactory(title="Shared")
+    response = post_comment(requests.Session(), first, post, "Posted through the first instance.", typing_seconds=3.1)
+    assert response.status_code == 302
+    assert "Posted through the first instance." in requests.get(second + post.get_absolute_url()).text
+
+
+def test_login_on_one_instance_holds_on_the_other(site_instances):
+    first, second = site_instances
+    account("rita")
+    session = requests.Session()
+    page = session.get(first + "/accounts/login/")
+    token = form_fields(page.text)["csrfmiddlewaretoken"]
+    credentials = {"login": "rita", "password": PASSWORD, "csrfmiddlewaretoken": token}
+    login = session.post(first + "/accounts/login/", data=credentials, headers={"Referer": first + "/"},
+                         allow_redirects=False)  # fmt: skip
+    assert login.status_code == 302
+    settings_page = session.get(second + "/accounts/settings/", allow_redirects=False)
+    assert settings_page.status_code == 200 and "rita" in settings_page.text
+
+
+def test_flood_control_counts_across_instances(site_instances):
+    first, second = site_instances
+    post = PostFactory(title="Busy")
+    session = requests.Session()
+    assert post_comment(session, first, post, "One.").status_code == 302
+    response = post_comment(session, second, post, "Two, too soon.")
+    assert response.status_code == 429
+    assert "You are posting comments too quickly. Slow down." in response.text
+
+
+def test_failed_logins_are_counted_across_instances(site_instances):
+    first, second = site_instances
+    account("owner")
+    session = requests.Session()
+    session.headers["Host"] = SITE_HOST  # as behind one proxy: allauth counts attempts per site and login
+    for attempt in range(6):
+        base = (first, second)[attempt % 2]
+        token = form_fields(session.get(base + "/accounts/login/").text)["csrfmiddlewaretoken"]
+        response = session.post(base + "/accounts/login/", data={"login": "owner", "password": "wrong",
+                                "csrfmiddlewaretoken": token}, headers={"Referer": base + "/"})  # fmt: skip
+    assert "Too many failed login attempts" in response.text, response.text[response.text.find("<main") :][:1500]
