@@ -1,11 +1,16 @@
 """The media library in the admin: uploading images, and placing them in a post's gallery."""
 
-from django.contrib import admin
+import logging
+
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 
 from blog.media.forms import ImageForm
 from blog.media.models import GalleryItem, Image
 from blog.media.renditions import url
+
+logger = logging.getLogger(__name__)
 
 PREVIEW_SIDE = 64  # pixels: the changelist's thumbnail, scaled down from the 150 × 150 rendition
 
@@ -45,6 +50,20 @@ class ImageAdmin(admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A storage failure (full disk, unwritable media folder) is told to the blogger, not a server error."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError as exc:
+            logger.error("Could not store an uploaded image: %s", exc)
+            self.message_user(
+                request,
+                f"The image could not be stored ({exc.strerror or exc}): the server's disk may be full or its media "
+                "folder not writable. Nothing was saved; please tell the site owner, then try again.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
 
 
 class GalleryItemInline(admin.TabularInline):

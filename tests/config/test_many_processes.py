@@ -1,85 +1,34 @@
 """Two gunicorn instances on one PostgreSQL and one Redis behave as one site."""
 
-import os
 import re
-import socket
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
-from django.conf import settings
 from django.db import connection
 
 from tests.factories import PostFactory, UserFactory
-
-ROOT = Path(__file__).resolve().parents[2]
-SITE_HOST = "blog.test"  # what a proxy in front of both instances would pass on
-REDIS = ("127.0.0.1", 6379)
-
-
-def answers(host, port):
-    try:
-        socket.create_connection((host, port), 1).close()
-        return True
-    except OSError:
-        return False
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
+from tests.servers import SITE_HOST, answers, collect_static, production_env, start_gunicorn, stop
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs the suite to run on PostgreSQL"),
-    pytest.mark.skipif(not answers(*REDIS), reason="needs Redis on 127.0.0.1:6379"),
+    pytest.mark.skipif(not answers("127.0.0.1", 6379), reason="needs Redis on 127.0.0.1:6379"),
 ]
 
 
-@pytest.fixture(scope="module")
-def var_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("var")
-
-
 @pytest.fixture
-def site_instances(var_dir, configure):
-    """Start two gunicorns sharing the test database and Redis; yield their base URLs."""
+def site_instances(tmp_path, configure):
+    """Two gunicorns sharing the test database and Redis; their base URLs."""
     configure(comment_flood_seconds=30, hold_first_comments=False)
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": settings.SECRET_KEY,
-        "ALLOWED_HOSTS": f"127.0.0.1,{SITE_HOST}",
-        "STAFF_2FA": "0",
-        "VAR_DIR": str(var_dir),
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "REDIS_URL": "redis://127.0.0.1:6379/15",
-        "WEB_CONCURRENCY": "2",
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    env = production_env(tmp_path, REDIS_URL="redis://127.0.0.1:6379/15")
+    collect_static(env)
     subprocess.run(["redis-cli", "-n", "15", "flushdb"], capture_output=True)
-    ports = [free_port(), free_port()]
-    servers = [
-        subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"], cwd=ROOT,
-                         env={**env, "PORT": str(port)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for port in ports
-    ]  # fmt: skip
-    urls = [f"http://127.0.0.1:{port}" for port in ports]
-    deadline = time.monotonic() + 30
-    while not all(answers("127.0.0.1", p) for p in ports):
-        assert time.monotonic() < deadline, "gunicorn did not start"
-        time.sleep(0.2)
-    yield urls
-    for server in servers:
-        server.terminate()
-        server.wait(timeout=30)
+    servers = [start_gunicorn(env) for _ in range(2)]
+    yield [base for _, base in servers]
+    for process, _ in servers:
+        stop(process)
 
 
 def account(username):

@@ -115,3 +115,16 @@ def test_the_gallery_inline_saves_images_in_their_positions(admin_user):
 def test_the_help_text_follows_the_size_limit_setting(admin_client, settings):
     settings.CANDID_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
     assert "up to 5.0" in admin_client.get(ADD_URL).content.decode()
+
+
+def test_an_unwritable_media_folder_is_a_clear_admin_error_with_nothing_saved(admin_client, settings, tmp_path):
+    from blog.media.models import Image
+    from tests.media_factories import image_upload
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the media folder should be")
+    settings.MEDIA_ROOT = blocker / "media"
+    response = admin_client.post("/admin/blog/image/add/", {"file": image_upload(), "alt_text": "Beans"}, follow=True)
+    assert response.status_code == 200
+    assert "The image could not be stored" in response.content.decode()
+    assert not Image.objects.exists()
