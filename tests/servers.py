@@ -79,8 +79,9 @@ def stop(process):
 class Relay:
     """Forward a local port to a service, and cut it off (as if the service went down) and back on."""
 
-    def __init__(self, target_port, port=None):
+    def __init__(self, target_port, port=None, delay=0.0):
         self.target = ("127.0.0.1", target_port)
+        self.delay = delay  # seconds added to each answer from the service: a slow database
         self.port = port or free_port()
         self.pairs = []
         self.listener = None
@@ -107,8 +108,7 @@ class Relay:
             self.pairs.append((client, upstream))
             threading.Thread(target=self._pipe, args=(client, upstream), daemon=True).start()
 
-    @staticmethod
-    def _pipe(a, b):
+    def _pipe(self, a, b):
         try:
             while True:
                 ready, _, _ = select.select([a, b], [], [], 1)
@@ -116,6 +116,8 @@ class Relay:
                     data = source.recv(65536)
                     if not data:
                         return
+                    if source is b and self.delay:
+                        time.sleep(self.delay)
                     (b if source is a else a).sendall(data)
         except OSError:
             return

@@ -61,3 +61,26 @@ def test_redis_outage_leaves_the_site_serving(tmp_path):
     finally:
         stop(server)
         relay.stop()
+
+
+def test_a_stop_signal_lets_the_request_in_flight_finish(tmp_path):
+    import signal
+    import threading
+
+    PostFactory(title="Worth the wait")
+    relay = Relay(int(connection.settings_dict["PORT"] or 5432))
+    relay.start()
+    env = production_env(tmp_path, DATABASE_URL=database_url(relay.port), WEB_CONCURRENCY="1")
+    collect_static(env)
+    server, base = start_gunicorn(env)
+    requests.get(base + "/")  # warm up: the worker and its database connection exist
+    relay.delay = 0.3  # every database answer now takes 0.3 s: the home page takes seconds
+    result = {}
+    slow = threading.Thread(target=lambda: result.update(response=requests.get(base + "/", timeout=60)))
+    slow.start()
+    time.sleep(1)  # the request is being served
+    server.send_signal(signal.SIGTERM)
+    slow.join(timeout=60)
+    relay.stop()
+    assert result["response"].status_code == 200 and "Worth the wait" in result["response"].text
+    assert server.wait(timeout=40) == 0
