@@ -1,0 +1,76 @@
+"""No script from readers, writers or imported files ever reaches a page."""
+
+import io
+
+import pytest
+from defusedxml import ElementTree
+from django.core.management import call_command
+
+from blog.models import Post
+from comments.models import Comment
+from tests.blog.wordpress.wxr_builder import comment, item, wxr
+from tests.commenting import send
+from tests.factories import PostFactory
+from tests.security.checks import injected, payloads, theme_element
+
+pytestmark = pytest.mark.django_db
+
+PAYLOADS = payloads()
+CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
+
+
+def assert_clean(response):
+    problems = injected(response.content.decode(), allowed=theme_element)
+    assert problems == [], problems
+
+
+def test_the_corpus_is_loaded():
+    assert len(PAYLOADS) >= 60
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_in_comments_are_defused_on_the_page_and_in_the_redisplayed_form(client, site, post, payload):
+    send(client, post, body=f"Before {payload} after", name=payload[:100], url=payload[:200], ip="198.51.100.1")
+    assert_clean(client.get(post.get_absolute_url()))  # the comment, if it was accepted
+    refused = send(client, post, body=payload, name=payload[:100], email="not-an-address", ip="198.51.100.2")
+    assert refused.status_code == 400
+    assert_clean(refused)  # what was typed, shown back in the form
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_in_search_terms_are_defused(client, payload):
+    PostFactory(title="Something")
+    assert_clean(client.get("/", {"s": payload}))
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_written_by_an_author_in_html_are_defused(client, payload):
+    post = PostFactory(format="html", body=f"<p>Intro</p>{payload}<!--more-->{payload}", excerpt="")
+    assert_clean(client.get(post.get_absolute_url()))
+    assert_clean(client.get("/"))
+    # The feed's HTML as feed readers get it (feedparser would clean it first, hiding a problem).
+    feed = ElementTree.fromstring(client.get("/feed/").content)
+    texts = [e.text or "" for e in feed.iter() if e.tag in ("description", CONTENT_ENCODED)]
+    assert len(texts) > 1
+    for text in texts:
+        assert injected(text) == []
+
+
+def test_payloads_in_an_imported_wordpress_export_are_defused(client, tmp_path):
+    items = [
+        item(
+            i + 1,
+            title=f"Imported {i}",
+            slug=f"imported-{i}",
+            content=f"Hello\n\n{p}\n\nBye",
+            comments=[comment(1000 + i, content=p, author=p[:60], url="javascript:alert(1)")],
+        )  # fmt: skip
+        for i, p in enumerate(PAYLOADS)
+    ]
+    path = tmp_path / "export.xml"
+    path.write_text(wxr(authors=[{"id": 1, "login": "alice"}], items=items), encoding="utf-8")
+    call_command("import_wordpress", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert Post.objects.count() == len(PAYLOADS)
+    assert not Comment.objects.exclude(author_url="").exists()
+    for post in Post.objects.all():
+        assert_clean(client.get(post.get_absolute_url()))
