@@ -17,8 +17,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml package.json | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	@# axe-core for the accessibility tests; without npm they skip, saying so.
+	if command -v npm >/dev/null; then npm install --no-audit --no-fund --silent; fi
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
