@@ -1,8 +1,9 @@
 """Site-wide views that belong to no app: health and the error pages."""
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 
@@ -16,6 +17,11 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the theme's icon."""
+    return HttpResponsePermanentRedirect(static("images/favicon.svg"))
 
 
 def server_error(request):

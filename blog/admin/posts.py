@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -51,7 +52,8 @@ class PostAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["categories", "tags"]
+    # Plain checkboxes: the admin's two-box selector is not usable with a screen reader.
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     raw_id_fields = ["featured_image"]
     actions = ["publish_selected", "draft_selected"]
     change_form_template = "admin/blog/post/change_form.html"
@@ -100,6 +102,9 @@ class PostAdmin(admin.ModelAdmin):
         if "status" in form.base_fields:
             form.base_fields["status"].choices = [c for c in Post.Status.choices if c[0] in allowed]
         form.request = request
+        if "published_at" in form.base_fields:  # the date and time boxes have no <label> of their own
+            date, time = form.base_fields["published_at"].widget.widgets
+            date.attrs["aria-label"], time.attrs["aria-label"] = "Publication date", "Publication time"
         return form
 
     def get_changeform_initial_data(self, request):

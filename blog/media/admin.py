@@ -84,3 +84,10 @@ class GalleryItemInline(admin.TabularInline):
     @admin.display(description="Preview")
     def preview(self, item):
         return thumbnail(item.image if item.image_id else None)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        labels = {"position": "Position in the gallery", "image": "Image number"}
+        if field is not None and db_field.name in labels:
+            field.widget.attrs["aria-label"] = labels[db_field.name]  # a table cell has no <label>
+        return field

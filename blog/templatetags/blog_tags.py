@@ -6,7 +6,7 @@ from django.db.models.functions import TruncMonth
 
 from blog import paging
 from blog.highlight import highlight
-from blog.models import Category, Page, Post
+from blog.models import Category, Page, Post, SiteSettings
 
 register = template.Library()
 
@@ -50,3 +50,12 @@ def page_url(context, number):
 def highlight_filter(html, terms):
     """Mark the search terms in a post's stored HTML (or a plain, escaped title)."""
     return highlight(html, terms)
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """The site's settings, even where a view put something else called `site` in the context (allauth)."""
+    request = context.get("request")
+    if request is None:  # the error pages render without a request, and perhaps without a database
+        return context.get("site")
+    return SiteSettings.for_request(request)

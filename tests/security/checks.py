@@ -40,9 +40,14 @@ def theme_element(element):
     if name == "script":
         return element.get("type") == "application/ld+json" or element.get("src", "").startswith("/static/")
     if name == "link":
-        return element.get("rel") in {"stylesheet", "alternate", "canonical", "prev", "next"} and not element.get(
-            "href", ""
-        ).startswith("https://evil")
+        return element.get("rel") in {
+            "stylesheet",
+            "icon",
+            "alternate",
+            "canonical",
+            "prev",
+            "next",
+        } and not element.get("href", "").startswith("https://evil")
     if name == "meta":
         return element.get("http-equiv") is None
     if name == "form":
