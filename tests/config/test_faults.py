@@ -1,5 +1,7 @@
-"""When a service goes down under a running site: the database, Redis."""
+"""When a service goes down under a running site: the database, Redis; and a stop signal mid-request."""
 
+import signal
+import threading
 import time
 
 import pytest
@@ -15,6 +17,33 @@ pytestmark = [
 ]
 
 
+@pytest.fixture
+def site_behind(tmp_path):
+    """`site_behind(service)`: one gunicorn whose database ("database") or Redis ("redis") is reached
+    through a relay the test can cut; returns (gunicorn process, base URL, relay)."""
+    running = []
+
+    def start(service):
+        if service == "database":
+            relay = Relay(int(connection.settings_dict["PORT"] or 5432))
+            overrides = {"DATABASE_URL": database_url(relay.port)}
+        else:
+            relay = Relay(6379)
+            overrides = {"REDIS_URL": f"redis://127.0.0.1:{relay.port}/15"}
+        relay.start()
+        env = production_env(tmp_path, WEB_CONCURRENCY="1", **overrides)
+        collect_static(env)
+        server, base = start_gunicorn(env)
+        running.append((server, relay))
+        return server, base, relay
+
+    yield start
+    for server, relay in running:
+        if server.poll() is None:
+            stop(server)
+        relay.stop()
+
+
 def wait_for(check, seconds=15):
     deadline = time.monotonic() + seconds
     while not check():
@@ -22,57 +51,34 @@ def wait_for(check, seconds=15):
         time.sleep(0.3)
 
 
-def test_database_outage_gives_503_pages_and_the_site_recovers_without_a_restart(tmp_path):
+def test_database_outage_gives_503_pages_and_the_site_recovers_without_a_restart(site_behind):
     PostFactory(title="Still here")
-    relay = Relay(int(connection.settings_dict["PORT"] or 5432))
+    _, base, relay = site_behind("database")
+    assert "Still here" in requests.get(base + "/").text
+
+    relay.stop()
+    down = requests.get(base + "/")
+    assert down.status_code == 503 and "Back in a moment" in down.text
+    assert down.headers["Retry-After"] == "30"
+    assert requests.get(base + "/healthz").status_code == 503
+
     relay.start()
-    env = production_env(tmp_path, DATABASE_URL=database_url(relay.port), WEB_CONCURRENCY="1")
-    collect_static(env)
-    server, base = start_gunicorn(env)
-    try:
-        assert "Still here" in requests.get(base + "/").text
-
-        relay.stop()
-        down = requests.get(base + "/")
-        assert down.status_code == 503 and "Back in a moment" in down.text
-        assert down.headers["Retry-After"] == "30"
-        assert requests.get(base + "/healthz").status_code == 503
-
-        relay.start()
-        wait_for(lambda: requests.get(base + "/healthz").status_code == 200)
-        assert "Still here" in requests.get(base + "/").text
-    finally:
-        stop(server)
-        relay.stop()
+    wait_for(lambda: requests.get(base + "/healthz").status_code == 200)
+    assert "Still here" in requests.get(base + "/").text
 
 
-def test_redis_outage_leaves_the_site_serving(tmp_path):
+def test_redis_outage_leaves_the_site_serving(site_behind):
     PostFactory(title="Cached or not")
-    relay = Relay(6379)
-    relay.start()
-    env = production_env(tmp_path, REDIS_URL=f"redis://127.0.0.1:{relay.port}/15", WEB_CONCURRENCY="1")
-    collect_static(env)
-    server, base = start_gunicorn(env)
-    try:
-        assert requests.get(base + "/").status_code == 200
-        relay.stop()
-        response = requests.get(base + "/")
-        assert response.status_code == 200 and "Cached or not" in response.text
-    finally:
-        stop(server)
-        relay.stop()
+    _, base, relay = site_behind("redis")
+    assert requests.get(base + "/").status_code == 200
+    relay.stop()
+    response = requests.get(base + "/")
+    assert response.status_code == 200 and "Cached or not" in response.text
 
 
-def test_a_stop_signal_lets_the_request_in_flight_finish(tmp_path):
-    import signal
-    import threading
-
+def test_a_stop_signal_lets_the_request_in_flight_finish(site_behind):
     PostFactory(title="Worth the wait")
-    relay = Relay(int(connection.settings_dict["PORT"] or 5432))
-    relay.start()
-    env = production_env(tmp_path, DATABASE_URL=database_url(relay.port), WEB_CONCURRENCY="1")
-    collect_static(env)
-    server, base = start_gunicorn(env)
+    server, base, relay = site_behind("database")
     requests.get(base + "/")  # warm up: the worker and its database connection exist
     relay.delay = 0.3  # every database answer now takes 0.3 s: the home page takes seconds
     result = {}
@@ -81,6 +87,5 @@ def test_a_stop_signal_lets_the_request_in_flight_finish(tmp_path):
     time.sleep(1)  # the request is being served
     server.send_signal(signal.SIGTERM)
     slow.join(timeout=60)
-    relay.stop()
     assert result["response"].status_code == 200 and "Worth the wait" in result["response"].text
     assert server.wait(timeout=40) == 0
