@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local runs are development runs: debug pages, and a secret key generated under var/.
 DEV := DEBUG=1
 
-.PHONY: run serve test lint bench-import
+.PHONY: run serve test lint bench-import soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,9 @@ lint: $(VENV)/.installed-test
 # How long a large WordPress import takes and how much memory it needs (see tests/perf/bench_import.py).
 bench-import: $(VENV)/.installed-test
 	$(BIN)/python tests/perf/bench_import.py
+
+# Readers and commenters at once against gunicorn for SOAK_SECONDS (default 60) on PostgreSQL:
+# no 5xx, no lost comment, stable memory (tests/perf/soak.py).
+soak: $(VENV)/.installed-test
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/candid} SOAK_SECONDS=$${SOAK_SECONDS:-60} \
+		SOAK_CLIENTS=$${SOAK_CLIENTS:-8} $(BIN)/pytest -s tests/perf/test_soak.py
