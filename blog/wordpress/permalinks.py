@@ -4,6 +4,8 @@ import re
 
 from django.utils import timezone
 
+from blog.models import SiteSettings
+
 TAGS = {
     "%year%": lambda post, local: f"{local:%Y}",
     "%monthnum%": lambda post, local: f"{local:%m}",
@@ -37,11 +39,6 @@ class PermalinkStructure:
 
     def path_for(self, post):
         """The post's address under the old structure."""
-        local = timezone.localtime(post.published_at, post_tz(post)) if post.published_at else timezone.now()
+        moment = post.published_at or timezone.now()
+        local = timezone.localtime(moment, SiteSettings.load().tzinfo)
         return TAG.sub(lambda m: TAGS[m.group(0)](post, local), self.structure)
-
-
-def post_tz(post):
-    from blog.models import SiteSettings
-
-    return SiteSettings.load().tzinfo
