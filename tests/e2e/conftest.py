@@ -30,8 +30,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The browser reaches nothing beyond this machine: addresses elsewhere (a reader's <img> pointing at
+# some host, say) go to a closed local port and fail at once, instead of waiting on a network that
+# may drop them silently.
+NO_NETWORK = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1,localhost"}
 VIEWPORT = {"width": 1280, "height": 900}
 TIMEOUT_MS = 10_000  # a step that takes longer than this on localhost is a failure, not slowness
+TEST_TIMEOUT_S = 120  # for the steps Playwright gives no timeout of their own (evaluate, close, keyboard)
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "e2e-screenshots"
 REPORTS = pytest.StashKey[dict]()
 
@@ -48,6 +53,8 @@ def pytest_collection_modifyitems(items):
     """
     here = Path(__file__).parent
     browser_tests = [item for item in items if item.path.is_relative_to(here)]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.timeout(TEST_TIMEOUT_S))
     if browser_tests:
         items[:] = [item for item in items if not item.path.is_relative_to(here)] + browser_tests
 
@@ -81,7 +88,7 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
     try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, proxy=NO_NETWORK)
         yield chromium
         chromium.close()
     finally:

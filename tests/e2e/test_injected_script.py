@@ -29,3 +29,11 @@ def test_no_payload_runs_in_the_browser(page, rules):
         page.mouse.move(200, 300)  # hover handlers, had any survived
         page.keyboard.press("Tab")  # focus handlers likewise
     assert dialogs == [] and errors == []
+
+
+def test_the_browser_reaches_nothing_beyond_this_machine(page):
+    """A payload's <img> pointing elsewhere fails at once (tests/e2e/conftest.py's NO_NETWORK), never waits."""
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.set_content('<img src="https://evil.example/x.png"><img src="http://192.0.2.1/y.png">', wait_until="load")
+    assert sorted(failed) == ["http://192.0.2.1/y.png", "https://evil.example/x.png"]
