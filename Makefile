@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local runs are development runs: debug pages, and a secret key generated under var/.
 DEV := DEBUG=1
 
-.PHONY: run serve test lint bench-import soak
+.PHONY: run serve test lint bench bench-wordpress bench-import soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Candid against the WordPress anchor's corpus with wrk: page cache on and off, the physical limits,
+# posting comments, the post page by comment count (tests/perf/bench.py; README, Performance).
+bench: $(VENV)/.installed-test
+	$(BIN)/python tests/perf/bench.py $(BENCH_ARGS)
+
+# The same, with the WordPress anchor (../shared/bench/wordpress/) set up and measured in the same run.
+bench-wordpress: $(VENV)/.installed-test
+	$(BIN)/python tests/perf/bench.py --vs-wordpress $(BENCH_ARGS)
 
 # How long a large WordPress import takes and how much memory it needs (see tests/perf/bench_import.py).
 bench-import: $(VENV)/.installed-test

@@ -1,7 +1,26 @@
-"""Keep a reader's picture up to date each time they log in through a provider."""
+"""Keep a reader's picture up to date each time they log in through a provider; tell the page cache of
+changes to the names and pictures pages show."""
 
 from allauth.socialaccount.signals import social_account_added, social_account_updated
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from blog import caching
+
+# Saved at each login, shown on no page.
+PRIVATE_FIELDS = {"last_login", "password"}
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def user_saved(sender, instance, update_fields=None, **kwargs):
+    if not (update_fields and set(update_fields) <= PRIVATE_FIELDS):
+        caching.content_changed()
+
+
+@receiver(post_delete, sender=settings.AUTH_USER_MODEL)
+def user_deleted(sender, instance, **kwargs):
+    caching.content_changed()
 
 
 @receiver(social_account_added)

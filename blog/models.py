@@ -344,8 +344,14 @@ class Post(Entry):
         """Open to new comments: not closed by hand, nor older than the site's auto-close age."""
         if self.comment_status != self.CommentStatus.OPEN:
             return False
-        age_limit = site.comments_close_after
-        return age_limit is None or self.published_at is None or timezone.now() - self.published_at < age_limit
+        closes_at = self.comments_close_at(site)
+        return closes_at is None or timezone.now() < closes_at
+
+    def comments_close_at(self, site):
+        """When the site's auto-close age closes this post to comments, or None."""
+        if site.comments_close_after is None or self.published_at is None:
+            return None
+        return self.published_at + site.comments_close_after
 
     @property
     def is_protected(self):

@@ -7,7 +7,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DayArchiveView, ListView, MonthArchiveView, YearArchiveView
 
-from blog import legacy, paging, protection, search
+from blog import caching, legacy, paging, protection, search
 from blog.models import Category, OldPermalink, Page, Post, SiteSettings, Tag
 
 
@@ -170,6 +170,7 @@ def render_post(request, post, page=1, *, status=200, **extra):
         "next_post": neighbour(post, older=False),
         **extra,
     }
+    caching.expire_by(request, post.comments_close_at(SiteSettings.for_request(request)))
     return render(request, "blog/post_detail.html", context, status=status)
 
 

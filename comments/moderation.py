@@ -1,5 +1,6 @@
 """Moderating comments: each decision also teaches the spam filter and may notify a commenter."""
 
+from blog import caching
 from comments import bayes, notifications
 from comments.models import Comment
 
@@ -19,6 +20,8 @@ def moderate(request, comments, status):
         if status == Status.APPROVED:
             notifications.reply_published(request, comment)
         changed += 1
+    if changed:
+        caching.content_changed()
     return changed
 
 

@@ -58,9 +58,12 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "config.middleware.database_unavailable",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, whose static files come compressed already.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "blog.caching.page_cache",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -114,6 +117,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Readers' pages cached whole, for this many seconds at most (blog/caching.py); 0 turns it off. On by
+# default only with Redis: one local-memory cache per process would let processes serve stale pages.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# What a cached page depends on besides the database: a change to these files starts afresh.
+PAGE_CACHE_SOURCES = [BASE_DIR / name for name in ("templates", "static", "blog", "comments", "accounts", "config")]
 
 # --- Files ------------------------------------------------------------------
 

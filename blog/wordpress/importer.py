@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.roles import AUTHOR
+from blog import caching
 from blog.markup import ContentFormat
 from blog.models import Category, GalleryItem, Image, LegacyURL, Page, Post, SiteSettings, Tag
 from blog.wordpress import wxr
@@ -345,6 +346,7 @@ class Importer:
         for post in Post.objects.filter(pk__in=self.uses_images):
             post.render()
             Post.objects.filter(pk=post.pk).update(body_html=post.body_html, excerpt_html=post.excerpt_html)
+        caching.content_changed()
 
     def _aware(self, moment):
         """A WordPress date; one without a time zone (no GMT date in the file) is in the site's."""
