@@ -1,7 +1,7 @@
 """How django-allauth treats Candid's readers (settings ACCOUNT_ADAPTER and SOCIALACCOUNT_ADAPTER)."""
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter, _build_apps_from_settings
 from django.http import Http404
 
 
@@ -10,6 +10,15 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def list_apps(self, request, provider=None, client_id=None):
+        """The login providers, from the environment only (README, Configuration).
+
+        allauth would also look for apps in the database, a query on every page with a comment form;
+        Candid keeps credentials out of the database.
+        """
+        apps = _build_apps_from_settings(provider=provider, client_id=client_id)
+        return [app for provider_apps in apps.values() for app in provider_apps]
+
     def get_app(self, request, provider, client_id=None):
         """A provider without credentials is simply not there (404), not a server error."""
         from allauth.socialaccount.models import SocialApp

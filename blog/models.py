@@ -3,6 +3,7 @@ import secrets
 import zoneinfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -110,7 +111,19 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls):
-        return cls.objects.get_or_create(pk=1)[0]
+        """The settings row; with a cache all processes share, kept there for the current content generation
+        (which every save of the settings moves on, see blog/caching.py): no query, never stale."""
+        from blog import caching
+
+        generation = caching.current_generation() if settings.SHARED_CACHE else None
+        if generation is None:
+            return cls.objects.get_or_create(pk=1)[0]
+        key = f"candid:site-settings:{generation}"
+        site = cache.get(key)
+        if site is None:
+            site = cls.objects.get_or_create(pk=1)[0]
+            cache.set(key, site, timeout=settings.PAGE_CACHE_SECONDS or 600)
+        return site
 
     @property
     def tzinfo(self):

@@ -117,9 +117,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Whether every process sees the same cache: only then may it hold what a change must update everywhere.
+SHARED_CACHE = bool(REDIS_URL)
 # Readers' pages cached whole, for this many seconds at most (blog/caching.py); 0 turns it off. On by
 # default only with Redis: one local-memory cache per process would let processes serve stale pages.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if SHARED_CACHE else 0)
 # What a cached page depends on besides the database: a change to these files starts afresh.
 PAGE_CACHE_SOURCES = [BASE_DIR / name for name in ("templates", "static", "blog", "comments", "accounts", "config")]
 

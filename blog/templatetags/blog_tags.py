@@ -3,6 +3,8 @@
 from django import template
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils.dates import MONTHS
 
 from blog import paging
 from blog.highlight import highlight
@@ -18,14 +20,30 @@ def recent_posts(limit=5):
 
 @register.inclusion_tag("blog/widgets/monthly_archives.html")
 def monthly_archives():
+    """Each month with posts: its archive's URL, its name ("March 2011") and its count.
+
+    Made here rather than with `date` filters in the template: five years of months made that
+    widget a quarter of a page's time.
+    """
     months = (
         Post.objects.published()
         .annotate(month=TruncMonth("published_on"))
         .values("month")
         .annotate(count=Count("pk"))
         .order_by("-month")
+        .values_list("month", "count")
     )
-    return {"months": months}
+    names = {number: str(name) for number, name in MONTHS.items()}
+    return {
+        "months": [
+            {
+                "url": reverse("blog:archive_month", args=[f"{month:%Y}", f"{month:%m}"]),
+                "name": f"{names[month.month]} {month.year}",
+                "count": count,
+            }
+            for month, count in months
+        ]
+    }
 
 
 @register.inclusion_tag("blog/widgets/categories.html")

@@ -6,6 +6,7 @@ from blog.models import Post, SiteSettings
 from comments import threads
 from comments.forms import CommentForm
 from comments.models import Comment
+from comments.rendering import comment_list
 from comments.social import draft_for, login_choices
 from comments.views import pending_for, remembered_author
 
@@ -28,8 +29,10 @@ def comment_thread(context, post):
     if accepts and form is None:
         form = CommentForm(post=post, user=request.user, site=site, initial=_initial(request, post))
     replying_to = _replying_to(form, shown["comments"]) if accepts else None
+    listed = comment_list(shown["comments"], shown["still_open"], post, accepts, avatar_hue)
     return {**shown, "post": post, "request": request, "accepts_comments": accepts, "form": form,
-            "replying_to": replying_to, "user": request.user, **login_choices(request)}  # fmt: skip
+            "comment_list": listed, "replying_to": replying_to, "user": request.user,
+            **login_choices(request)}  # fmt: skip
 
 
 def _initial(request, post):

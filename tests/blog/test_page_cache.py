@@ -289,3 +289,17 @@ def test_pages_are_cached_again_once_a_scheduled_post_is_out(client):
     cached(client, "/")
     time.sleep(2.2)
     assert [state(client.get("/")) for _ in range(2)] == ["miss", "hit"]
+
+
+def test_site_settings_come_from_a_shared_cache_and_are_never_stale(settings, committed, django_assert_num_queries):
+    from blog.models import SiteSettings
+
+    settings.SHARED_CACHE = True
+    SiteSettings.load()
+    with django_assert_num_queries(0):
+        assert SiteSettings.load().pk == 1
+    with committed():
+        site = SiteSettings.load()
+        site.title = "Renamed"
+        site.save()
+    assert SiteSettings.load().title == "Renamed"

@@ -129,7 +129,10 @@ class Site:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"gunicorn did not start: see {log_file.name}")
             time.sleep(0.2)
-        return process, f"http://127.0.0.1:{port}"
+        base = f"http://127.0.0.1:{port}"
+        # Each worker loads Django at its first request: have them all do it before anything is measured.
+        wrk.run(base + "/", 2)
+        return process, base
 
 
 def stop(process):

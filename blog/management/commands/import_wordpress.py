@@ -3,7 +3,7 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from blog.wordpress import wxr
 from blog.wordpress.importer import OUTCOMES, Importer
@@ -44,6 +44,8 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: cannot read it ({exc.strerror or exc}).") from None
         finally:
             self.stderr.write("")
+        if not dry_run:
+            refresh_statistics()
         self._summary(report, dry_run)
 
     def _dry_run(self, importer, file):
@@ -97,3 +99,12 @@ def _readable(path):
             return True
     except OSError:
         return False
+
+
+def refresh_statistics():
+    """Have the database look at what was just imported: until it does, PostgreSQL plans queries as if the
+    tables were empty (the sidebar's recent comments took ten milliseconds instead of a tenth of one).
+    MariaDB/MySQL's InnoDB refreshes its statistics by itself once a tenth of a table has changed."""
+    if connection.vendor in ("postgresql", "sqlite"):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
