@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.urls import reverse
+
+from blog.links import link
 
 
 class User(AbstractUser):
@@ -21,4 +22,4 @@ class User(AbstractUser):
         return self.display_name or self.get_full_name() or self.username
 
     def get_absolute_url(self):
-        return reverse("blog:author", args=[self.username])
+        return link("blog:author", self.username)

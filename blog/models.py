@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from blog import markup
+from blog.links import link
 from blog.markup import ContentFormat
 
 DATE_FORMATS = [
@@ -186,7 +186,7 @@ class Category(NestedPath):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("blog:category", args=[self.path])
+        return link("blog:category", self.path)
 
 
 class Tag(models.Model):
@@ -205,7 +205,7 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("blog:tag", args=[self.slug])
+        return link("blog:tag", self.slug)
 
 
 # The permission that lets an editor open and change other authors' entries ("edit_others_posts").
@@ -234,6 +234,10 @@ class EntryQuerySet(models.QuerySet):
 class PostQuerySet(EntryQuerySet):
     def for_listing(self):
         return self.select_related("author", "featured_image").prefetch_related("categories")
+
+    def summaries(self):
+        """For lists of excerpts: what for_listing() gives, less the bodies (some pages of text each)."""
+        return self.for_listing().defer("body", "body_html")
 
     def unprotected(self):
         """Posts without a password: their text and discussion may appear anywhere."""
@@ -351,7 +355,7 @@ class Post(Entry):
 
     def get_absolute_url(self):
         day = self.published_on or timezone.localdate()
-        return reverse("blog:post_detail", args=[day.year, f"{day.month:02d}", f"{day.day:02d}", self.slug])
+        return link("blog:post_detail", day.year, f"{day.month:02d}", f"{day.day:02d}", self.slug)
 
     def accepts_comments(self, site):
         """Open to new comments: not closed by hand, nor older than the site's auto-close age."""
@@ -430,7 +434,7 @@ class Page(NestedPath, Entry):
         ]
 
     def get_absolute_url(self):
-        return reverse("blog:page", args=[self.path])
+        return link("blog:page", self.path)
 
     def clean(self):
         self.slug = self.slug or slugify(self.title, allow_unicode=True)[:100]

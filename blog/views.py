@@ -21,7 +21,7 @@ class PostListMixin:
     has_feed = True
 
     def get_queryset(self):
-        return Post.objects.published().for_listing()
+        return Post.objects.published().summaries()
 
     def get_heading(self, context):
         """The list's heading ("Archive for March, 2011"), or None for the home page."""

@@ -3,11 +3,11 @@
 from django import template
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
-from django.urls import reverse
 from django.utils.dates import MONTHS
 
 from blog import paging
 from blog.highlight import highlight
+from blog.links import link
 from blog.models import Category, Page, Post, SiteSettings
 
 register = template.Library()
@@ -37,7 +37,7 @@ def monthly_archives():
     return {
         "months": [
             {
-                "url": reverse("blog:archive_month", args=[f"{month:%Y}", f"{month:%m}"]),
+                "url": link("blog:archive_month", f"{month:%Y}", f"{month:%m}"),
                 "name": f"{names[month.month]} {month.year}",
                 "count": count,
             }

@@ -56,6 +56,17 @@ def recent_comments(limit=5):
         Comment.objects.approved()
         .filter(kind=Comment.Kind.COMMENT, post__in=Post.objects.published().unprotected())
         .select_related("post", "user")
+        .only(
+            "author_name",
+            "created_at",
+            "user__display_name",
+            "user__first_name",
+            "user__last_name",
+            "user__username",
+            "post__title",
+            "post__slug",
+            "post__published_on",
+        )
         .order_by("-created_at")[:limit]
     )
     return {"comments": latest}

@@ -116,6 +116,14 @@ class Site:
         subprocess.run([sys.executable, "tests/perf/bench_site.py", "prepare"], cwd=ROOT, env=self.env, check=True)
         self.manage("collectstatic", "--noinput", "-v0")
 
+    def save_pages(self, base):
+        """Keep each measured page as Candid served it, under limit/ at its own path, for the physical limits."""
+        self.pages = self.out / "limit"
+        for path in PAGES.values():
+            page = self.pages / path.strip("/") / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_bytes(wrk.fetch(base + path)[1])
+
     def serve(self, app="config.wsgi", **env):
         """Start gunicorn with config/gunicorn.py; return (process, base URL) once it answers."""
         port = free_port()
@@ -161,7 +169,7 @@ def measure_candid(site, args):
                 pages[name]["queries"] = queries[path][state]
             results[f"cache-{state}"] = pages
             if state == "on":
-                site.home_bytes = wrk.fetch(base + "/")[1]
+                site.save_pages(base)
                 results["comments"] = measure_comment_posting(site, base, args)
             else:
                 results["scaling"] = measure_scaling(base, args)
@@ -196,24 +204,17 @@ def measure_scaling(base, args):
 
 
 def measure_limits(site, args):
-    """A minimal Django view and nginx, each serving the home page's bytes."""
-    page = site.out / "limit" / "index.html"
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_bytes(site.home_bytes)
+    """Each page's bytes as Candid served them, from a minimal Django view and from nginx: the physical limits."""
     results = {}
-    process, base = site.serve(app="tests.perf.minimal_site:application", BENCH_PAGE=str(page))
+    process, base = site.serve(app="tests.perf.minimal_site:application", BENCH_PAGES=str(site.pages))
     try:
-        results["minimal-django-view"] = measure_home(base, args, site.out, "limit-django")
+        results["minimal-django-view"] = measure_pages(base, args.seconds, args.seconds, site.out, "limit-django")
     finally:
         stop(process)
     if shutil.which("nginx"):
-        with nginx(page.parent) as base:
-            results["nginx-static"] = measure_home(base, args, site.out, "limit-nginx")
+        with nginx(site.pages) as base:
+            results["nginx-static"] = measure_pages(base, args.seconds, args.seconds, site.out, "limit-nginx")
     return results
-
-
-def measure_home(base, args, out, label):
-    return measure_pages(base, args.seconds, args.seconds, out, label, {"home": "/"})["home"]
 
 
 class nginx:

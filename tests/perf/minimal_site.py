@@ -1,4 +1,7 @@
-"""The physical limit for a Django page: one view returning the bytes of BENCH_PAGE from memory.
+"""The physical limit for a Django page: a view returning a page's bytes from memory.
+
+BENCH_PAGES is a folder of pages saved at their paths (`2011/03/index.html` for /2011/03/), all read
+at start-up.
 
 No middleware, no database, DEBUG off; served by gunicorn with Candid's own config/gunicorn.py:
 `gunicorn -c config/gunicorn.py tests.perf.minimal_site:application`.
@@ -10,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 from django.http import HttpResponse
-from django.urls import path
+from django.urls import re_path
 
 settings.configure(
     DEBUG=False,
@@ -21,12 +24,16 @@ settings.configure(
     INSTALLED_APPS=[],
 )
 
-PAGE = Path(os.environ["BENCH_PAGE"]).read_bytes()
+FOLDER = Path(os.environ["BENCH_PAGES"])
+PAGES = {
+    "/" + "".join(f"{part}/" for part in file.parent.relative_to(FOLDER).parts): file.read_bytes()
+    for file in FOLDER.rglob("index.html")
+}
 
 
 def page(request):
-    return HttpResponse(PAGE, content_type="text/html; charset=utf-8")
+    return HttpResponse(PAGES[request.path], content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("", page)]
+urlpatterns = [re_path(r"", page)]
 application = get_wsgi_application()

@@ -29,10 +29,10 @@ def ratio(a, b):
 def ratios(results):
     """Candid's req/s over WordPress's (per theme) and over the minimal view's, per page."""
     candid, wordpress = results["candid"], results.get("wordpress", {})
-    limit = results["limits"]["minimal-django-view"]["rps"]
+    limit = results["limits"]["minimal-django-view"]
     rows = {}
     for name in candid["cache-on"]:
-        row = {"on / limit": ratio(candid["cache-on"][name]["rps"], limit)}
+        row = {"on / limit": ratio(candid["cache-on"][name]["rps"], limit[name]["rps"])}
         for theme, pages in wordpress.items():
             for state in ("on", "off"):
                 row[f"{state} / {theme}"] = ratio(candid[f"cache-{state}"][name]["rps"], pages[name]["rps"])
@@ -88,7 +88,8 @@ def markdown(results):
         parts += [f"## Candid, page cache {state}", table(results["candid"][f"cache-{state}"])]
     for theme, pages in results.get("wordpress", {}).items():
         parts += [f"## WordPress anchor, theme {theme}", table(pages)]
-    parts += ["## Physical limits (the home page's bytes)", table(results["limits"])]
+    for limit, pages in results["limits"].items():
+        parts += [f"## Physical limit: {limit} (each page's bytes as Candid served them)", table(pages)]
     rows = ratios(results)
     keys = list(next(iter(rows.values())))
     parts += [
