@@ -168,27 +168,23 @@ class _LocalPages:
 _local = _LocalPages(LOCAL_ENTRIES)
 
 
-def _placeholder(name):
-    return f"\x00candid:{name}\x00".encode()
+PLACEHOLDER = re.compile(rb"\x00candid:(\w+)\x00")
 
 
-def _with_placeholders(content):
-    """The page with every per-request field's value swapped for a placeholder, and the fields found."""
-    found = []
+def _in_parts(content):
+    """The page cut around each per-request field's value: [text, field name, text, field name, …, text]."""
     for name in _per_request_fields:
         values = set(re.findall(rb'name="' + re.escape(name.encode()) + rb'" value="([^"]*)"', content))
         for value in values:
-            content = content.replace(b'value="' + value + b'"', b'value="' + _placeholder(name) + b'"')
-        if values:
-            found.append(name)
-    return content, found
+            content = content.replace(b'value="' + value + b'"', b'value="\x00candid:' + name.encode() + b'\x00"')
+    parts = PLACEHOLDER.split(content)
+    return [part.decode() if n % 2 else part for n, part in enumerate(parts)]
 
 
 def _filled_in(request, entry):
-    content = entry["content"]
-    for name in entry["fields"]:
-        content = content.replace(_placeholder(name), _per_request_fields[name](request).encode())
-    return content
+    """The page with fresh values for this request: one join, however big the page."""
+    parts = entry["parts"]
+    return b"".join(part if n % 2 == 0 else _per_request_fields[part](request).encode() for n, part in enumerate(parts))
 
 
 # --- The middleware ------------------------------------------------------------
@@ -265,13 +261,12 @@ def page_cache(get_response):
         seconds = _seconds_to_keep(request, generation)
         if seconds <= 0:
             return response
-        content, fields = _with_placeholders(response.content)
+        content = response.content
         entry = {
             "status": response.status_code,
             "headers": [(name, value) for name, value in response.items() if name.lower() != "content-length"],
-            "content": content,
+            "parts": _in_parts(content),
             "digest": hashlib.md5(content).hexdigest(),  # noqa: S324 (tells versions apart; no secret)
-            "fields": fields,
             "expires": time.time() + seconds,
         }
         with contextlib.suppress(Exception):  # a page too big for the cache is served all the same

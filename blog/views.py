@@ -73,26 +73,79 @@ class HomeView(PostListMixin, ListView):
         return None
 
 
-class YearArchiveView(PostListMixin, YearArchiveView):
+class DateArchiveMixin(PostListMixin):
+    """What the year, month and day archives share: a period without posts is a 404; the links to the
+    periods before and after skip empty ones, found with one light query each (Django's would fetch whole
+    posts, twice over with their prefetches)."""
+
+    allow_empty = True  # the count the paginator makes anyway decides the 404, with no query of its own
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context["paginator"].count:
+            raise Http404("No posts in this period.")
+        return context
+
+    def nearest(self, start, end, older):
+        """The day of the nearest published post before `start` (older) or from `end` on, or None."""
+        posts = Post.objects.published()
+        if older:
+            posts = posts.filter(published_on__lt=start).order_by("-published_on")
+        else:
+            posts = posts.filter(published_on__gte=end).order_by("published_on")
+        return posts.values_list("published_on", flat=True).first()
+
+
+class YearArchiveView(DateArchiveMixin, YearArchiveView):
     make_object_list = True
     extra_context = {"archive": "year"}
 
     def get_heading(self, context):
         return _("Archive for %(period)s") % {"period": date_format(context["year"], "Y")}
 
+    def get_previous_year(self, date):
+        return self._year_of(self.nearest(date, date.replace(year=date.year + 1), older=True))
 
-class MonthArchiveView(PostListMixin, MonthArchiveView):
+    def get_next_year(self, date):
+        return self._year_of(self.nearest(date, date.replace(year=date.year + 1), older=False))
+
+    @staticmethod
+    def _year_of(day):
+        return day and day.replace(month=1, day=1)
+
+
+class MonthArchiveView(DateArchiveMixin, MonthArchiveView):
     extra_context = {"archive": "month"}
 
     def get_heading(self, context):
         return _("Archive for %(period)s") % {"period": date_format(context["month"], "F, Y")}
 
+    def get_previous_month(self, date):
+        return self._month_of(self.nearest(date, self._next_first(date), older=True))
 
-class DayArchiveView(PostListMixin, DayArchiveView):
+    def get_next_month(self, date):
+        return self._month_of(self.nearest(date, self._next_first(date), older=False))
+
+    @staticmethod
+    def _next_first(date):
+        return (date.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+    @staticmethod
+    def _month_of(day):
+        return day and day.replace(day=1)
+
+
+class DayArchiveView(DateArchiveMixin, DayArchiveView):
     extra_context = {"archive": "day"}
 
     def get_heading(self, context):
         return _("Archive for %(period)s") % {"period": date_format(context["day"], "F jS, Y")}
+
+    def get_previous_day(self, date):
+        return self.nearest(date, date + datetime.timedelta(days=1), older=True)
+
+    def get_next_day(self, date):
+        return self.nearest(date, date + datetime.timedelta(days=1), older=False)
 
 
 class CategoryArchiveView(PostListMixin, ListView):

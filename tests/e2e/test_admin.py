@@ -111,3 +111,28 @@ def test_the_login_page_shows_the_blogs_own_title_and_tagline(page, configure):
     expect(page.locator(".site-title")).to_have_text("Hilltop Garden", timeout=1_000)
     expect(page.locator(".site-description")).to_have_text("Notes from the allotment", timeout=1_000)
     expect(page).to_have_title("Sign In | Hilltop Garden", timeout=1_000)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("holiday.png", b"<html><script>alert(1)</script></html>", "not an image"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "SVG drawings are not accepted"),
+        ("cut-short.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "damaged or incomplete"),
+    ],
+)
+def test_an_author_uploading_a_disguised_or_broken_file_is_told_why_and_keeps_the_form(
+    page, rules, tmp_path, name, content, message
+):
+    upload = tmp_path / name
+    upload.write_bytes(content)
+    log_in_to_admin(page, blogger("alma", "Author"))
+
+    page.goto("/admin/blog/image/add/")
+    page.get_by_label("Image:", exact=True).set_input_files(upload)
+    page.get_by_label("Alt text:").fill("What the author typed stays")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    expect(page.locator(".errorlist")).to_contain_text(message)
+    expect(page.get_by_label("Alt text:")).to_have_value("What the author typed stays")
+    assert not Image.objects.exists()

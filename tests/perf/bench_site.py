@@ -35,13 +35,17 @@ def prepare():
 
     The comment-posting run sends every comment from 127.0.0.1: the site's flood delay (one comment
     per IP every N seconds) would refuse all but the first, so it is set to 0; every other check runs.
+    Comments are shown all on one page, as the anchor does (`page_comments=0`), so that the post with
+    2,000 comments shows all 2,000.
     """
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
     from blog.models import Post, SiteSettings
 
-    SiteSettings.objects.filter(pk=SiteSettings.load().pk).update(comment_flood_seconds=0)
+    site = SiteSettings.objects.get_or_create(pk=1)[0]
+    site.comment_flood_seconds, site.comments_per_page = 0, 0
+    site.save()
     author = get_user_model().objects.filter(posts__isnull=False).order_by("pk").first()
     for count in SCALE_COUNTS:
         if Post.objects.filter(slug=scale_slug(count)).exists():

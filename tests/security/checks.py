@@ -1,6 +1,8 @@
 """What "no injected script" means on a page the test rendered."""
 
+import json
 import re
+from pathlib import Path
 
 import html5lib
 
@@ -55,8 +57,16 @@ def theme_element(element):
     return False
 
 
-def payloads():
-    from pathlib import Path
+# The Big List of Naughty Strings (MIT), from the npm registry through package.json: `npm install`.
+NAUGHTY_STRINGS = Path(__file__).resolve().parents[2] / "node_modules" / "big-list-of-naughty-strings" / "blns.json"
 
+
+def payloads():
+    """Our own corpus (xss_payloads.txt), then the markup and script-URL entries of the public list."""
     lines = (Path(__file__).parent / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line and not line.startswith("# ")]
+    own = [line for line in lines if line and not line.startswith("# ")]
+    public = []
+    if NAUGHTY_STRINGS.exists():
+        strings = json.loads(NAUGHTY_STRINGS.read_text(encoding="utf-8"))
+        public = [s for s in strings if "<" in s or "script:" in s.lower()]
+    return list(dict.fromkeys(own + public))

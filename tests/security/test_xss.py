@@ -11,7 +11,7 @@ from comments.models import Comment
 from tests.blog.wordpress.wxr_builder import comment, item, wxr
 from tests.commenting import send
 from tests.factories import PostFactory
-from tests.security.checks import injected, payloads, theme_element
+from tests.security.checks import NAUGHTY_STRINGS, injected, payloads, theme_element
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +26,11 @@ def assert_clean(response):
 
 def test_the_corpus_is_loaded():
     assert len(PAYLOADS) >= 60
+
+
+@pytest.mark.skipif(not NAUGHTY_STRINGS.exists(), reason="the public list comes from npm: run `npm install`")
+def test_the_corpus_includes_the_public_big_list_of_naughty_strings():
+    assert "<script>alert(123)</script>" in PAYLOADS and len(PAYLOADS) >= 200
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
