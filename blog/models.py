@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from blog import markup
 from blog.links import link
 from blog.markup import ContentFormat
+from blog.sanitizer import without_control_characters
 
 DATE_FORMATS = [
     ("F jS, Y", "March 28th, 2011"),
@@ -296,6 +297,7 @@ class Entry(models.Model):
 
     def prepare(self):
         """Fill the fields derived from the others; called by save() before rendering."""
+        self.title = without_control_characters(self.title)
         # Leave room for a "-2" suffix on clashing slugs.
         self.slug = self.slug or slugify(self.title, allow_unicode=True)[:190] or "untitled"
         if self.published_at is None and self.status in (self.Status.PUBLISHED, self.Status.PRIVATE):

@@ -5,6 +5,8 @@ writes can run script: no script/style/iframe, no event handlers, no style
 attributes, and links only to http(s) and mailto.
 """
 
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -45,8 +47,26 @@ URL_SCHEMES = {"http", "https", "mailto"}
 USER_LINK_REL = "nofollow ugc"
 
 
+# C0 control characters but tab, newline and carriage return: no HTML or XML may hold them (a feed
+# with one cannot be written at all), and no one types them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(text):
+    return CONTROL_CHARACTERS.sub("", text)
+
+
 def clean_html(html, *, user_generated=False):
     """Return `html` reduced to the site's allow-list; what readers write, to its reader part, links nofollow."""
+    cleaned = _clean(without_control_characters(html), user_generated)
+    if CONTROL_CHARACTERS.search(cleaned):
+        # nh3 writes out what character references stood for (&#1; and the like): take those out, and
+        # clean again what that joined up (`java&#1;script:` is no link; `javascript:` would be one).
+        cleaned = _clean(without_control_characters(cleaned), user_generated)
+    return cleaned
+
+
+def _clean(html, user_generated):
     return nh3.clean(
         html,
         tags=READER_TAGS if user_generated else ALLOWED_TAGS,

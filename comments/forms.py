@@ -5,6 +5,7 @@ import time
 from django import forms
 from django.core import signing
 
+from blog.sanitizer import without_control_characters
 from comments.models import Comment
 
 MAX_BODY = 10_000
@@ -50,13 +51,13 @@ class CommentForm(forms.Form):
             del self.fields["notify"]
 
     def clean_body(self):
-        body = self.cleaned_data["body"].strip()
+        body = without_control_characters(self.cleaned_data["body"]).strip()
         if len(body) < 2:
             raise forms.ValidationError("Please write a comment before posting it.")
         return body
 
     def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
+        return " ".join(without_control_characters(self.cleaned_data["name"]).split())
 
     def clean_issued(self):
         """The seconds the reader took to fill in the form; a form too old or tampered with is refused."""

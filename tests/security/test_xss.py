@@ -7,6 +7,7 @@ from defusedxml import ElementTree
 from django.core.management import call_command
 
 from blog.models import Post
+from blog.sanitizer import CONTROL_CHARACTERS as CONTROL
 from comments.models import Comment
 from tests.blog.wordpress.wxr_builder import comment, item, wxr
 from tests.commenting import send
@@ -79,3 +80,13 @@ def test_payloads_in_an_imported_wordpress_export_are_defused(client, tmp_path):
     assert not Comment.objects.exclude(author_url="").exists()
     for post in Post.objects.all():
         assert_clean(client.get(post.get_absolute_url()))
+
+
+def test_control_characters_never_reach_a_page_or_a_feed(client, site, post):
+    """XML cannot hold them: one in a post or a comment would make every feed that shows it fail."""
+    PostFactory(title="Bell\x07 and\x1b escape", format="html", body="<p>A\x01B\x0c</p>")
+    send(client, post, body="Ding\x07 dong", name="Mr\x08 Bell", ip="198.51.100.3")
+    for path in ("/feed/", "/comments/feed/", "/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert not CONTROL.search(response.content.decode()), path
