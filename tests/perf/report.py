@@ -23,7 +23,7 @@ def table(pages):
 
 
 def ratio(a, b):
-    return round(a / b, 1) if a and b else None
+    return round(a / b, 2) if a and b else None
 
 
 def ratios(results):
@@ -117,3 +117,11 @@ def markdown(results):
     checks = targets(results, rows)
     parts += ["## Targets", "\n".join(f"- {'met' if met else '**missed**'}: {what}" for what, met in checks)]
     return "\n\n".join(parts) + "\n"
+
+
+if __name__ == "__main__":  # python tests/perf/report.py var/bench/TIME/results.json: the table again
+    import json
+    import sys
+    from pathlib import Path
+
+    print(markdown(json.loads(Path(sys.argv[1]).read_text())))
