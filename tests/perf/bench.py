@@ -19,7 +19,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.perf import comment_load, report, wrk  # noqa: E402
 from tests.perf.bench_site import SCALE_COUNTS, scale_path, scale_slug  # noqa: E402
+from tests.servers import answers, free_port  # noqa: E402
 
 ANCHOR = ROOT.parent / "shared" / "bench" / "wordpress"
 POST_PATH = "/2013/12/27/bench-discussion/"
@@ -44,20 +44,6 @@ WORDPRESS = "http://127.0.0.1:8081"
 WORDPRESS_THEMES = ("twentytwentythree", "twentytwentyone")
 POSTGRES, REDIS = ("127.0.0.1", 5432), ("127.0.0.1", 6379)
 BENCH_DB, BENCH_REDIS_DB = "candid_bench", 14
-
-
-def answers(address):
-    try:
-        socket.create_connection(address, 1).close()
-        return True
-    except OSError:
-        return False
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def log(message):
@@ -79,14 +65,14 @@ class Site:
             "STAFF_2FA": "0",
         }
         self.env.pop("DJANGO_SETTINGS_MODULE", None)
-        if answers(POSTGRES):
+        if answers(*POSTGRES):
             self.database = "PostgreSQL"
             self.env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
         else:
             self.database = "SQLite"
             self.env["DATABASE_URL"] = f"sqlite:///{self.var / 'bench.sqlite3'}"
-        self.cache = "Redis" if answers(REDIS) else "none shared (local memory per process)"
-        if answers(REDIS):
+        self.cache = "Redis" if answers(*REDIS) else "none shared (local memory per process)"
+        if answers(*REDIS):
             self.env["REDIS_URL"] = f"redis://127.0.0.1:6379/{BENCH_REDIS_DB}"
 
     def manage(self, *arguments, **kwargs):
@@ -133,7 +119,7 @@ class Site:
             cwd=ROOT, env={**self.env, "PORT": str(port), **env}, stdout=log_file, stderr=subprocess.STDOUT,
         )  # fmt: skip
         deadline = time.monotonic() + 60
-        while not answers(("127.0.0.1", port)):
+        while not answers("127.0.0.1", port):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"gunicorn did not start: see {log_file.name}")
             time.sleep(0.2)
@@ -231,7 +217,7 @@ class nginx:
             f"http {{ access_log off; sendfile on; server {{ listen 127.0.0.1:{self.port}; root {self.folder}; }} }}\n"
         )
         self.process = subprocess.Popen(["nginx", "-c", str(conf), "-g", "daemon off;"])
-        while not answers(("127.0.0.1", self.port)):
+        while not answers("127.0.0.1", self.port):
             time.sleep(0.1)
         return f"http://127.0.0.1:{self.port}"
 
