@@ -31,10 +31,18 @@ def free_port():
         return s.getsockname()[1]
 
 
+SERVER_ENGINES = {"postgresql": ("postgres", 5432), "mysql": ("mysql", 3306)}  # the engines gunicorn tests run on
+
+
+def database_port():
+    return int(connection.settings_dict["PORT"] or SERVER_ENGINES[connection.vendor][1])
+
+
 def database_url(port=None):
-    """The test database's URL, optionally through another local port."""
+    """The test database's URL (PostgreSQL or MariaDB), optionally through another local port."""
     db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{port or db['PORT'] or 5432}/{db['NAME']}"
+    scheme = SERVER_ENGINES[connection.vendor][0]
+    return f"{scheme}://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{port or database_port()}/{db['NAME']}"
 
 
 def production_env(var_dir, **overrides):

@@ -9,11 +9,22 @@ import requests
 from django.db import connection
 
 from tests.factories import PostFactory
-from tests.servers import Relay, collect_static, database_url, production_env, start_gunicorn, stop
+from tests.servers import (
+    SERVER_ENGINES,
+    Relay,
+    collect_static,
+    database_port,
+    database_url,
+    production_env,
+    start_gunicorn,
+    stop,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs the suite to run on PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor not in SERVER_ENGINES, reason="needs the suite to run on PostgreSQL or MariaDB"
+    ),
 ]
 
 
@@ -25,7 +36,7 @@ def site_behind(tmp_path):
 
     def start(service):
         if service == "database":
-            relay = Relay(int(connection.settings_dict["PORT"] or 5432))
+            relay = Relay(database_port())
             overrides = {"DATABASE_URL": database_url(relay.port)}
         else:
             relay = Relay(6379)

@@ -9,11 +9,13 @@ import requests
 from django.db import connection
 
 from tests.factories import PostFactory, UserFactory
-from tests.servers import SITE_HOST, answers, collect_static, production_env, start_gunicorn, stop
+from tests.servers import SERVER_ENGINES, SITE_HOST, answers, collect_static, production_env, start_gunicorn, stop
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs the suite to run on PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor not in SERVER_ENGINES, reason="needs the suite to run on PostgreSQL or MariaDB"
+    ),
     pytest.mark.skipif(not answers("127.0.0.1", 6379), reason="needs Redis on 127.0.0.1:6379"),
 ]
 

@@ -21,6 +21,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -204,17 +205,26 @@ def measure_limits(site, args):
 
 
 class nginx:
-    """nginx (Debian's) serving `folder` on a free loopback port, as Debian's defaults would: 2 workers."""
+    """nginx (Debian's) serving a copy of `folder` on a free loopback port, as Debian's defaults would: 2 workers.
+
+    The copy is in a folder of its own that nginx's unprivileged workers may read, wherever the checkout is.
+    """
 
     def __init__(self, folder):
         self.folder, self.port = folder, free_port()
 
     def __enter__(self):
-        conf = self.folder.parent / "nginx.conf"
+        self.served = Path(tempfile.mkdtemp(prefix="candid-bench-"))
+        self.served.chmod(0o755)
+        shutil.copytree(self.folder, self.served / "pages")
+        for path in self.served.rglob("*"):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        conf = self.served / "nginx.conf"
         conf.write_text(
-            f"worker_processes auto; pid {self.folder.parent}/nginx.pid; error_log {self.folder.parent}/nginx.log;\n"
+            f"worker_processes auto; pid {self.served}/nginx.pid; error_log {self.served}/nginx.log;\n"
             "events { worker_connections 768; }\n"
-            f"http {{ access_log off; sendfile on; server {{ listen 127.0.0.1:{self.port}; root {self.folder}; }} }}\n"
+            f"http {{ access_log off; sendfile on; server {{ listen 127.0.0.1:{self.port}; "
+            f"root {self.served / 'pages'}; }} }}\n"
         )
         self.process = subprocess.Popen(["nginx", "-c", str(conf), "-g", "daemon off;"])
         while not answers("127.0.0.1", self.port):
@@ -223,6 +233,7 @@ class nginx:
 
     def __exit__(self, *exc):
         stop(self.process)
+        shutil.rmtree(self.served, ignore_errors=True)
 
 
 def measure_wordpress(args, out):

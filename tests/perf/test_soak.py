@@ -8,11 +8,11 @@ from django.db import connection
 from comments.models import Comment
 from tests.factories import PostFactory
 from tests.perf.soak import soak
-from tests.servers import collect_static, production_env, start_gunicorn, stop
+from tests.servers import SERVER_ENGINES, collect_static, production_env, start_gunicorn, stop
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="many writers at once need a server database"),
+    pytest.mark.skipif(connection.vendor not in SERVER_ENGINES, reason="many writers at once need a server database"),
 ]
 
 SECONDS = int(os.environ.get("SOAK_SECONDS", 10))
