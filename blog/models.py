@@ -317,6 +317,8 @@ class Post(Entry):
     excerpt = models.TextField(blank=True, help_text="Shown on lists instead of the text before the more-marker.")
     excerpt_html = models.TextField(blank=True, editable=False)
     has_more = models.BooleanField(default=False, editable=False)
+    # Kept by blog/media/models.py as gallery items come and go: a post without one asks for none.
+    has_gallery = models.BooleanField(default=False, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     # The publication date in the site's time zone: permalinks and date archives query it
     # directly, with no time-zone conversion in SQL (which MySQL cannot do without its zone tables).
@@ -388,6 +390,8 @@ class Post(Entry):
     def prepare(self):
         super().prepare()
         self.published_on = site_date(self.published_at) if self.published_at else None
+        # Read afresh: this instance may predate a gallery item added since (it would save a stale False).
+        self.has_gallery = self.pk is not None and self.gallery_items.exists()
         self.slug = self._unique_slug()
 
     def _unique_slug(self):

@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateformat import format as date_format
@@ -219,8 +220,7 @@ def render_post(request, post, page=1, *, status=200, **extra):
         "page_html": post.pages[page - 1],
         "page_number": page,
         "page_range": range(1, len(post.pages) + 1),
-        "previous_post": neighbour(post, older=True),
-        "next_post": neighbour(post, older=False),
+        **neighbours(post),
         **extra,
     }
     caching.expire_by(request, post.comments_close_at(SiteSettings.for_request(request)))
@@ -246,16 +246,22 @@ def moved_post(request, published_on, slug):
     raise Http404("No post at this address.")
 
 
-def neighbour(post, older):
-    """The published post just before (older) or after `post`, for the previous/next links."""
+def neighbours(post):
+    """The published posts just before and after `post`, for the previous/next links: one query where the
+    database can limit each half of a UNION (PostgreSQL, MariaDB), two where it cannot (SQLite)."""
     if post.published_at is None:
-        return None
+        return {"previous_post": None, "next_post": None}
     posts = Post.objects.published().only("title", "slug", "published_on", "published_at")
-    if older:
-        posts = posts.filter(published_at__lt=post.published_at).order_by("-published_at")
+    older = posts.filter(published_at__lt=post.published_at).order_by("-published_at")[:1]
+    newer = posts.filter(published_at__gt=post.published_at).order_by("published_at")[:1]
+    if connection.features.supports_slicing_ordering_in_compound:
+        found = list(older.union(newer, all=True))
     else:
-        posts = posts.filter(published_at__gt=post.published_at).order_by("published_at")
-    return posts.first()
+        found = [*older, *newer]
+    return {
+        "previous_post": next((p for p in found if p.published_at < post.published_at), None),
+        "next_post": next((p for p in found if p.published_at > post.published_at), None),
+    }
 
 
 def page_detail(request, path):

@@ -23,12 +23,12 @@ def responsive_image(image, size="medium", css_class="", loading="lazy"):
 
 @register.simple_tag(takes_context=True)
 def post_gallery(context, post):
-    """The grid of `post`'s gallery, each thumbnail linking to its full-size page (one query).
+    """The grid of `post`'s gallery, each thumbnail linking to its full-size page (one query, if it has one).
 
     Shows nothing when the post's text already places its gallery with [gallery], or when
     the post is password-protected and the reader has not given the password.
     """
-    if not may_see_images(context, post) or OWN_GALLERY_MARK in post.body_html:
+    if not post.has_gallery or not may_see_images(context, post) or OWN_GALLERY_MARK in post.body_html:
         return ""
     items = post.gallery_items.select_related("image")
     return render_gallery([(item.image, item.get_absolute_url()) for item in items], own=True)

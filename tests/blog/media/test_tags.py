@@ -72,6 +72,7 @@ def test_no_image_renders_nothing():
 def test_post_gallery_links_each_thumbnail_to_its_full_size_page(django_assert_num_queries):
     post = PostFactory()
     items = [GalleryItemFactory(post=post, image=ImageFactory(caption=f"Shot {n}")) for n in range(3)]
+    post.refresh_from_db()  # as a page loads it: knowing it has a gallery
     with django_assert_num_queries(1):
         html = render("{% post_gallery post %}", post=post, request=reader_request())
     for item in items:
@@ -79,6 +80,23 @@ def test_post_gallery_links_each_thumbnail_to_its_full_size_page(django_assert_n
         assert item.image.renditions["thumbnail"]["webp"] in html
     assert html.startswith('<div class="gallery gallery-own">')
     assert html.index("Shot 0") < html.index("Shot 2")
+
+
+def test_a_post_without_a_gallery_asks_for_none(django_assert_num_queries):
+    post = PostFactory()
+    with django_assert_num_queries(0):
+        assert render("{% post_gallery post %}", post=post, request=reader_request()) == ""
+
+
+def test_a_post_knows_whether_it_has_a_gallery_as_items_come_and_go():
+    post = PostFactory()
+    item = GalleryItemFactory(post=post)
+    post.refresh_from_db()
+    assert post.has_gallery
+    post.save()  # an instance read before the item was added must not save it away either
+    item.delete()
+    post.refresh_from_db()
+    assert not post.has_gallery
 
 
 def test_post_gallery_is_hidden_when_the_text_already_places_it():
@@ -91,6 +109,7 @@ def test_post_gallery_is_hidden_when_the_text_already_places_it():
 def test_a_protected_posts_images_show_only_once_it_is_unlocked():
     post = PostFactory(password="secret", featured_image=ImageFactory())
     GalleryItemFactory(post=post)
+    post.refresh_from_db()
     request = reader_request()
     source = "{% featured_image post %}{% post_gallery post %}"
     assert render(source, post=post, request=request) == ""
