@@ -228,7 +228,7 @@ def _respond(request, entry, state):
     if _unchanged_for(request, entry):
         response = HttpResponseNotModified()
     else:
-        response = HttpResponse(_filled_in(request, entry), status=entry["status"])
+        response = HttpResponse(_filled_in(request, entry))  # only 200s are stored
         for header, value in entry["headers"]:
             response[header] = value
     # Browsers must ask again each time (the ETag makes that cheap); shared caches must not keep it at all.
@@ -263,7 +263,6 @@ def page_cache(get_response):
             return response
         content = response.content
         entry = {
-            "status": response.status_code,
             "headers": [(name, value) for name, value in response.items() if name.lower() != "content-length"],
             "parts": _in_parts(content),
             "digest": hashlib.md5(content).hexdigest(),  # noqa: S324 (tells versions apart; no secret)
