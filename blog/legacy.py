@@ -2,9 +2,8 @@
 
 from django.http import Http404
 
+from blog.ids import as_id
 from blog.models import Category, Image, Page, Post
-
-MAX_ID_DIGITS = 18  # beyond a 64-bit integer the database would refuse the query
 
 LEGACY_PARAMETERS = {
     "p": lambda request: Post.objects.visible_to(request.user),
@@ -18,9 +17,8 @@ def legacy_url(request):
     """The canonical URL a WordPress-style link points to; None if the request is no such link."""
     for parameter, candidates in LEGACY_PARAMETERS.items():
         if parameter in request.GET:
-            wp_id = request.GET[parameter]
-            is_id = wp_id.isascii() and wp_id.isdigit() and len(wp_id) <= MAX_ID_DIGITS
-            found = candidates(request).filter(wp_id=wp_id).first() if is_id else None
+            wp_id = as_id(request.GET[parameter])
+            found = candidates(request).filter(wp_id=wp_id).first() if wp_id is not None else None
             if found is None:
                 raise Http404("Nothing has this ID.")
             if isinstance(found, Image):

@@ -202,11 +202,17 @@ class Tag(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name, allow_unicode=True)
+        self.slug = self.slug or slugify(self.name, allow_unicode=True)[:100]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return link("blog:tag", self.slug)
+
+    def clean(self):
+        super().clean()
+        self.slug = self.slug or slugify(self.name, allow_unicode=True)[:100]
+        if Tag.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": f"Another tag already has the address “/tag/{self.slug}/”; choose another."})
 
 
 # The permission that lets an editor open and change other authors' entries ("edit_others_posts").
@@ -398,11 +404,13 @@ class Post(Entry):
         """WordPress's rule: a clashing slug on the same day gets -2, -3, …"""
         if self.published_on is None:
             return self.slug
+        longest = Post._meta.get_field("slug").max_length  # a suffix shortens a long slug to fit
         same_day = Post.objects.filter(published_on=self.published_on).exclude(pk=self.pk)
-        taken = set(same_day.filter(slug__startswith=self.slug).values_list("slug", flat=True))
+        taken = set(same_day.filter(slug__startswith=self.slug[: longest - 10]).values_list("slug", flat=True))
         slug, n = self.slug, 2
         while slug in taken:
-            slug, n = f"{self.slug}-{n}", n + 1
+            suffix = f"-{n}"
+            slug, n = self.slug[: longest - len(suffix)] + suffix, n + 1
         return slug
 
 

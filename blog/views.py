@@ -81,6 +81,10 @@ class DateArchiveMixin(PostListMixin):
 
     allow_empty = True  # the count the paginator makes anyway decides the 404, with no query of its own
 
+    def get(self, request, *args, **kwargs):
+        date_or_404(kwargs["year"], kwargs.get("month", 1), kwargs.get("day", 1))
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not context["paginator"].count:
@@ -228,11 +232,15 @@ def render_post(request, post, page=1, *, status=200, **extra):
 
 
 def date_or_404(year, month, day):
-    """The date a post permalink names, or 404 for an impossible one (February 30th)."""
+    """The date an address names, or 404 for an impossible one (February 30th) or one in the calendar's first
+    or last year, whose archives could not step to the period before or after."""
     try:
-        return datetime.date(int(year), int(month), int(day))
+        named = datetime.date(int(year), int(month), int(day))
     except (ValueError, OverflowError):
         raise Http404("No such date.") from None
+    if not datetime.MINYEAR < named.year < datetime.MAXYEAR:
+        raise Http404("No posts so far from now.")
+    return named
 
 
 def moved_post(request, published_on, slug):

@@ -2,6 +2,7 @@
 
 import time
 
+from allauth.account.adapter import get_adapter
 from django import forms
 from django.core import signing
 
@@ -97,7 +98,7 @@ class CommentForm(forms.Form):
             parent=data["parent"],
             body=data["body"],
             notify_replies=data.get("notify", False),
-            ip_address=request.META.get("REMOTE_ADDR") or None,
+            ip_address=get_adapter(request).get_client_ip(request),
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:255],
         )
         if self.user.is_authenticated:
@@ -115,4 +116,7 @@ def deepest_allowed(parent, thread_depth):
         return None
     if len(levels) < thread_depth:
         return parent
-    return Comment.objects.get(pk=int(levels[thread_depth - 2]))
+    allowed = [int(pk) for pk in levels[: thread_depth - 1]]
+    # An editor may have deleted that ancestor for good: then the deepest one still there (or a new thread).
+    found = Comment.objects.in_bulk(allowed)
+    return next((found[pk] for pk in reversed(allowed) if pk in found), None)

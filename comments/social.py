@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
+from blog.ids import as_id
 from blog.models import Post
 from comments.forms import MAX_BODY
 
@@ -26,8 +27,7 @@ def login_choices(request):
 
 @require_POST
 def login_to_comment(request, provider_id):
-    post_id = request.POST.get("post", "")
-    post = get_object_or_404(Post.objects.visible_to(request.user), pk=post_id if post_id.isdigit() else None)
+    post = get_object_or_404(Post.objects.visible_to(request.user), pk=as_id(request.POST.get("post", "")))
     providers = {provider.id: provider for provider in get_adapter().list_providers(request)}
     if provider_id not in providers:
         raise Http404("No such way to log in here.")
@@ -45,8 +45,9 @@ def draft_for(request, post):
     if not draft or draft.get("post") != post.pk:
         return {}
     initial = {"body": draft["body"]}
-    if str(draft.get("parent", "")).isdigit():
-        initial["parent"] = int(draft["parent"])
+    parent = as_id(draft.get("parent", ""))
+    if parent is not None:
+        initial["parent"] = parent
     return initial
 
 

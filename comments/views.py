@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from blog import protection
+from blog.ids import as_id
 from blog.models import Post, SiteSettings
 from blog.views import render_post
 from comments import notifications, social, spam, threads
@@ -21,8 +22,7 @@ KEEP_PENDING = 20
 
 @require_POST
 def post_comment(request):
-    post_id = request.POST.get("post", "")
-    post = get_object_or_404(Post.objects.visible_to(request.user), pk=post_id if post_id.isdigit() else None)
+    post = get_object_or_404(Post.objects.visible_to(request.user), pk=as_id(request.POST.get("post", "")))
     site = SiteSettings.for_request(request)
     if not post.accepts_comments(site) or not protection.is_unlocked(request, post):
         return render(request, "comments/closed.html", {"post": post}, status=403)

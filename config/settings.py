@@ -198,9 +198,14 @@ SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
 # Only trust X-Forwarded-Proto when a proxy that sets it stands in front (nginx, a PaaS router).
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
+# Behind a proxy every request comes from the proxy's address; the reader's is the one the outermost of our
+# own proxies added to X-Forwarded-For (earlier entries can be forged). Comment flood control, the
+# moderation lists and the login rate limits all key on it (allauth's get_client_ip).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
 
 # --- Accounts and social login (django-allauth) -----------------------------
 

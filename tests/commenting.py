@@ -22,5 +22,5 @@ def form_data(post, **fields):
     return {k: v for k, v in data.items() if v is not None}
 
 
-def send(client, post, **fields):
-    return client.post("/comments/post/", form_data(post, **fields), REMOTE_ADDR=fields.pop("ip", "203.0.113.5"))
+def send(client, post, ip="203.0.113.5", **fields):
+    return client.post("/comments/post/", form_data(post, **fields), REMOTE_ADDR=ip)

@@ -15,6 +15,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from blog.ids import as_id
 from blog.media.display import render_figure, render_gallery, render_picture
 from blog.media.models import Image
 from blog.media.renditions import SIZES
@@ -35,7 +36,6 @@ FLOW_ELEMENTS = {
 }  # fmt: skip
 ALIGNMENTS = {"left", "right", "center", "none"}
 SIZE_ALIASES = {"full": "large"}  # WordPress's name for the largest size
-MAX_ID_DIGITS = 18  # longer numbers overflow the database's integers
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def parse_attributes(text):
 def parse_ids(text):
     """(3, 5, 9) from "3,5,9"; () if any part is not a number."""
     parts = [part.strip() for part in text.split(",")]
-    if not all(part.isascii() and part.isdigit() and len(part) <= MAX_ID_DIGITS for part in parts):
+    if not all(as_id(part) is not None for part in parts):
         return ()
     return tuple(dict.fromkeys(int(part) for part in parts))
 

@@ -2,6 +2,7 @@ import hashlib
 
 from django import template
 
+from blog.ids import as_id
 from blog.models import Post, SiteSettings
 from comments import threads
 from comments.forms import CommentForm
@@ -20,10 +21,8 @@ def comment_thread(context, post):
     """A post's discussion and its form: one query for the comments, nested without recursion."""
     request = context["request"]
     site = SiteSettings.for_request(request)
-    page = request.GET.get(threads.PAGE_PARAMETER, "1")
-    shown = threads.discussion(
-        post, site, pending_ids=pending_for(request), page=int(page) if page.isdigit() and len(page) < 6 else 1
-    )
+    page = as_id(request.GET.get(threads.PAGE_PARAMETER, ""), digits=5) or 1
+    shown = threads.discussion(post, site, pending_ids=pending_for(request), page=page)
     accepts = post.accepts_comments(site)
     form = context.get("comment_form")
     if accepts and form is None:
@@ -38,9 +37,9 @@ def comment_thread(context, post):
 def _initial(request, post):
     """What the form starts with: the remembered guest, the reply target, a draft kept across a login."""
     initial = remembered_author(request)
-    reply_to = request.GET.get("replytocom", "")
-    if reply_to.isdigit():
-        initial["parent"] = int(reply_to)
+    reply_to = as_id(request.GET.get("replytocom", ""))
+    if reply_to is not None:
+        initial["parent"] = reply_to
     return {**initial, **draft_for(request, post)}
 
 

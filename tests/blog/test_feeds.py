@@ -223,6 +223,10 @@ def test_date_archives_have_feeds(client, site, url, title):
     assert titles(feed) == expected.get(title, ["In the day"])
 
 
-@pytest.mark.parametrize("url", ["/2011/13/feed/", "/2011/02/30/feed/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/2011/13/feed/", "/2011/02/30/feed/", "/9999/feed/", "/9999/12/feed/", "/9999/12/31/feed/",
+     "/9999/12/31/feed/atom/", "/0001/01/01/feed/", "/0001/feed/atom/"],
+)  # fmt: skip
 def test_impossible_date_archive_feeds_are_not_found(client, site, url):
     assert client.get(url).status_code == 404

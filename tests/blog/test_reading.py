@@ -111,7 +111,11 @@ def test_date_archive_headings(client, url, heading):
     assert "In March" in response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/2011/02/", "/2011/13/", "/1999/", "/2011/02/30/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/2011/02/", "/2011/13/", "/1999/", "/2011/02/30/", "/9999/", "/9999/12/", "/9999/12/31/", "/0001/01/01/",
+     "/0001/", "/0000/", "/9999/12/31/some-post/", "/0001/01/01/some-post/"],
+)  # fmt: skip
 def test_empty_or_impossible_date_archives_are_not_found(client, url):
     PostFactory(published_at=timezone.make_aware(datetime.datetime(2011, 3, 28, 12)))
     assert client.get(url).status_code == 404

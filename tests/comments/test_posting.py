@@ -62,6 +62,16 @@ def test_reply_deeper_than_the_site_allows_joins_the_deepest_allowed_ancestor(cl
     assert reply.parent == level1 and reply.depth == 2
 
 
+def test_too_deep_a_reply_under_a_deleted_ancestor_joins_the_nearest_one_left(client, site, post, configure):
+    configure(thread_depth=3)
+    level0 = CommentFactory(post=post)
+    level1 = CommentFactory(post=post, parent=level0)
+    level2 = CommentFactory(post=post, parent=level1)
+    Comment.objects.filter(pk=level1.pk).delete()  # an editor deleting it for good, not trashing it
+    assert send(client, post, parent=level2.pk).status_code == 302
+    assert Comment.objects.order_by("-pk").first().parent == level0
+
+
 def test_reply_form_without_javascript(client, site, post):
     parent = CommentFactory(post=post, author_name="Tom")
     html = client.get(post.get_absolute_url(), {"replytocom": parent.pk}).content.decode()

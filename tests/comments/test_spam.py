@@ -4,7 +4,7 @@ import pytest
 
 from comments import bayes
 from comments.models import Comment
-from tests.commenting import send
+from tests.commenting import form_data, send
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +95,37 @@ def test_the_filter_learns_from_moderators_and_holds_what_looks_like_spam(client
 
 def test_an_untrained_filter_holds_nothing():
     assert bayes.score(CommentFactory.build(body="anything at all")) == 0.5
+
+
+class TestBehindAProxy:
+    """nginx in front: every request comes from 127.0.0.1 and the reader's address is in X-Forwarded-For."""
+
+    @pytest.fixture(autouse=True)
+    def one_proxy(self, settings):
+        settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+
+    def post_via_proxy(self, client, post, forwarded_for, **fields):
+        data = form_data(post, **fields)
+        return client.post("/comments/post/", data, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    def test_the_reader_address_is_the_one_our_proxy_saw(self, client, post):
+        self.post_via_proxy(client, post, "198.51.100.66, 203.0.113.9")  # the first entry is the reader's to forge
+        assert Comment.objects.get().ip_address == "203.0.113.9"
+
+    def test_two_readers_behind_the_proxy_are_not_one_flood(self, client, post, configure):
+        configure(comment_flood_seconds=30, hold_first_comments=False)
+        self.post_via_proxy(client, post, "203.0.113.9")
+        response = self.post_via_proxy(client, post, "203.0.113.10", body="Mine too.", email="other@example.net")
+        assert response.status_code == 302
+        assert Comment.objects.count() == 2
+
+    def test_one_reader_behind_the_proxy_is_still_held_to_the_flood_delay(self, client, post, configure):
+        configure(comment_flood_seconds=30, hold_first_comments=False)
+        self.post_via_proxy(client, post, "203.0.113.9")
+        response = self.post_via_proxy(client, post, "203.0.113.9", body="Again.", email="other@example.net")
+        assert response.status_code == 429
+
+
+def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(client, post):
+    client.post("/comments/post/", form_data(post), REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.66")
+    assert Comment.objects.get().ip_address == "203.0.113.5"

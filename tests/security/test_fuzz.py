@@ -30,3 +30,31 @@ def test_the_comment_form_never_fails_with_a_server_error(client, site, post, bo
 def test_search_never_fails_with_a_server_error(client, terms, page):
     assert client.get("/", {"s": terms}).status_code == 200
     assert client.get("/", {"s": terms, "cpage": page}).status_code == 200
+
+
+# Each passes str.isdigit() but is not a number int() or the database takes.
+ODD_NUMBERS = ["²", "٣", "1²", "99999999999999999999999", "-1", " 7", ""]
+
+
+@pytest.mark.parametrize("value", ODD_NUMBERS)
+def test_odd_numbers_in_a_post_page_address_are_ignored(client, post, value):
+    for parameter in ("cpage", "replytocom"):
+        assert client.get(post.get_absolute_url(), {parameter: value}).status_code == 200
+
+
+@pytest.mark.parametrize("value", ODD_NUMBERS)
+def test_odd_numbers_as_the_commented_post_are_not_found(client, post, value):
+    assert client.post("/comments/post/", {**form_data(post), "post": value}).status_code == 404
+    assert client.post("/comments/login/dummy/", {"post": value, "body": "Hi"}).status_code == 404
+
+
+@pytest.mark.parametrize("value", ODD_NUMBERS)
+def test_odd_numbers_in_wordpress_links_are_not_found(client, value):
+    for parameter in ("p", "page_id", "cat", "attachment_id"):
+        assert client.get("/", {parameter: value}).status_code == 404
+
+
+@FUZZ
+@given(post_id=st.text(st.characters(categories=("Nd", "No")), min_size=1, max_size=30))
+def test_any_digits_as_the_commented_post_never_fail(client, site, post, post_id):
+    assert client.post("/comments/post/", {**form_data(post), "post": post_id}).status_code in (302, 404)

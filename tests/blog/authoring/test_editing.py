@@ -33,6 +33,24 @@ def test_slug_clash_on_the_same_day_gets_a_suffix_not_an_error(as_user, author):
     assert sorted(Post.objects.values_list("slug", flat=True)) == ["same-title", "same-title-2"]
 
 
+def test_a_longest_slug_that_clashes_is_shortened_to_take_its_suffix(as_user, author):
+    client = as_user(author)
+    longest = "a" * 200
+    for _ in range(3):
+        assert client.post(ADD_URL, post_form(title="Long", slug=longest, _publish="1")).status_code == 302
+    assert set(Post.objects.values_list("slug", flat=True)) == {longest, "a" * 198 + "-2", "a" * 198 + "-3"}
+
+
+def test_a_tag_whose_address_is_taken_is_refused_with_a_message(as_user, editor):
+    from blog.models import Tag
+
+    Tag.objects.create(name="Growth")
+    response = as_user(editor).post("/admin/blog/tag/add/", {"name": "growth", "slug": ""})
+    assert response.status_code == 200
+    assert "Another tag already has the address “/tag/growth/”" in response.content.decode()
+    assert Tag.objects.count() == 1
+
+
 def test_each_save_keeps_the_previous_text_as_a_revision(as_user, author):
     post = PostFactory(author=author, title="Soup", body="Leeks.")
     client = as_user(author)
