@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from blog.admin.conflicts import GuardedForm
 from blog.models import Page
 
 
@@ -7,11 +8,14 @@ from blog.models import Page
 class PageAdmin(admin.ModelAdmin):
     """Static pages: editors' and site owners' work (the Editor role holds the page permissions)."""
 
+    form = GuardedForm
     list_display = ["title", "path", "status", "menu_order", "updated_at"]
     list_filter = ["status"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    fields = ["title", "slug", "parent", "menu_order", "format", "body", "status", "published_at", "author"]
+    fields = [
+        "title", "slug", "parent", "menu_order", "format", "body", "edit_token", "status", "published_at", "author",
+    ]  # fmt: skip
     raw_id_fields = ["parent"]
 
     def get_changeform_initial_data(self, request):

@@ -7,34 +7,22 @@ from django.db import models
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from blog import permissions, preview, revisions, workflow
+from blog.admin.conflicts import GuardedForm
 from blog.markup import ContentFormat
 from blog.media.admin import GalleryItemInline
 from blog.media.models import GalleryItem
 from blog.models import Post, SiteSettings
 
 
-class PostAdminForm(forms.ModelForm):
-    # When the form was opened, the post's last save: a later one means someone else saved meanwhile.
-    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+class PostAdminForm(GuardedForm):
     request = None  # set per request by PostAdmin.get_form(), which also picks the fields
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["edit_token"].initial = self.instance.updated_at.isoformat()
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and self.data.get("edit_token") != self.instance.updated_at.isoformat():
-            when = date_format(self.instance.updated_at, "DATETIME_FORMAT")
-            raise forms.ValidationError(
-                f"Someone else saved this post ({when}) after you opened it, so your changes were not saved. "
-                "Copy what you wrote, reload the page and apply it again."
-            )
         button = workflow.pressed_button(self.data)
         status = cleaned.get("status", self.instance.status)
         cleaned["status"], cleaned["published_at"] = workflow.resolve_status(
@@ -159,6 +147,8 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.display(description="Status", ordering="status")
     def status_label(self, post):
+        if post.status == Post.Status.SCHEDULED and post.published_at <= timezone.now():
+            return Post.Status.PUBLISHED.label  # its time came: readers see it, whatever the stored status says
         return post.get_status_display()
 
     @admin.display(description="Categories")

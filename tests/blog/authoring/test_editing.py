@@ -179,3 +179,30 @@ def test_new_posts_take_the_sites_default_comment_status(as_user, author):
     SiteSettings.objects.create(comments_open_by_default=False)
     form = as_user(author).get(ADD_URL).context["adminform"].form
     assert form.initial["comment_status"] == "closed"
+
+
+def test_second_editor_saving_a_stale_page_is_told_and_nothing_is_overwritten(as_user, editor):
+    from django.forms import model_to_dict
+
+    from blog.models import Page
+
+    page = Page.objects.create(title="About", body="Original.", author=editor, status="published")
+    fields = ["title", "slug", "menu_order", "format", "body", "status", "author"]
+    stale = {**model_to_dict(page, fields=fields), "edit_token": page.updated_at.isoformat(), "body": "My edit."}
+    page.body = "Their edit."
+    page.save()
+
+    response = as_user(editor).post(f"/admin/blog/page/{page.pk}/change/", stale)
+    assert response.status_code == 200
+    assert "Someone else saved this page" in response.content.decode()
+    assert Page.objects.get().body == "Their edit."
+
+    fresh = {**stale, "edit_token": Page.objects.get().updated_at.isoformat()}
+    assert as_user(editor).post(f"/admin/blog/page/{page.pk}/change/", fresh).status_code == 302
+    assert Page.objects.get().body == "My edit."
+
+
+def test_a_scheduled_post_whose_time_has_come_is_listed_as_published(as_user, editor):
+    PostFactory(title="Went out", status="scheduled", published_at=timezone.now() - datetime.timedelta(hours=1))
+    html = as_user(editor).get("/admin/blog/post/").content.decode()
+    assert '<td class="field-status_label">Published</td>' in html
