@@ -5,7 +5,8 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-TAG = re.compile(r"(<[^>]*>)")
+# Tags and character references ("&amp;"), which a search for "amp" must not break apart.
+MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
 MIN_WORD_LENGTH = 2
 
 
@@ -15,8 +16,8 @@ def highlight(html, terms):
     if not words:
         return mark_safe(html)  # noqa: S308 (html is the stored, sanitised body)
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    parts = TAG.split(html)
-    # Odd-numbered parts are the tags themselves; only text between them is marked.
+    parts = MARKUP.split(html)
+    # Odd-numbered parts are the markup itself; only the text between is marked.
     for i in range(0, len(parts), 2):
         parts[i] = pattern.sub(lambda m: f'<mark class="search-hit">{m.group(0)}</mark>', parts[i])
     return mark_safe("".join(parts))  # noqa: S308

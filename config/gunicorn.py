@@ -3,9 +3,16 @@
 import multiprocessing
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_int
+
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
-threads = int(os.environ.get("THREADS", 1))
+try:
+    workers = env_int("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
+    threads = env_int("THREADS", 1)
+except ImproperlyConfigured as mistake:
+    raise SystemExit(f"Candid cannot start: {mistake}") from None
 # A stop (SIGTERM) lets requests in flight finish for up to this long.
 graceful_timeout = 30
 timeout = 30

@@ -66,7 +66,7 @@ def page_url(context, number):
 
 @register.filter(name="highlight")
 def highlight_filter(html, terms):
-    """Mark the search terms in a post's stored HTML (or a plain, escaped title)."""
+    """Mark the search terms in a post's stored HTML."""
     return highlight(html, terms)
 
 

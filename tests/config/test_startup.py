@@ -94,3 +94,20 @@ def test_the_site_keeps_serving_when_redis_is_down(tmp_path):
            "DATABASE_URL": f"sqlite:///{tmp_path}/site.sqlite3"}  # fmt: skip
     result = manage("shell", "-c", script, env=env, var_dir=tmp_path)
     assert result.stdout.strip().endswith("200 b'ok'"), result.stdout + result.stderr
+
+
+def test_upload_limits_come_from_the_environment(tmp_path):
+    code = "from blog.media import validation as v; print(v.max_upload_bytes(), v.max_pixels())"
+    result = manage("shell", "-v", "0", "-c", code, env={"DEBUG": "1", "MAX_UPLOAD_MB": "5", "MAX_UPLOAD_MEGAPIXELS": "12"},
+                    var_dir=tmp_path)  # fmt: skip
+    assert result.stdout.split() == [str(5 * 1024 * 1024), "12000000"], result.stderr
+
+
+def test_gunicorn_refuses_a_bad_thread_count_with_one_clear_line():
+    env = {**os.environ, "THREADS": "several", "PORT": "0"}
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "Candid cannot start: THREADS='several' is not a whole number." in result.stderr
