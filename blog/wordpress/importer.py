@@ -24,6 +24,7 @@ from django.utils.text import slugify
 from accounts.roles import AUTHOR
 from blog import caching
 from blog.markup import ContentFormat
+from blog.media.validation import check_image
 from blog.models import Category, GalleryItem, Image, LegacyURL, Page, Post, SiteSettings, Tag
 from blog.wordpress import wxr
 from comments.models import Comment
@@ -68,12 +69,13 @@ class Report:
 
 
 class Importer:
-    def __init__(self, *, media_dir=None, permalinks=None, progress=None):
+    def __init__(self, *, media_dir=None, permalinks=None, progress=None, dry_run=False):
         self.media_dir = Path(media_dir) if media_dir else None
+        self.dry_run = dry_run  # the caller rolls the database back; files, which it cannot, are only checked
         self.permalinks = permalinks
         self.progress = progress or (lambda done: None)
         self.report = Report()
-        self.site = SiteSettings.load()
+        self.site = None  # loaded by run(): it may create the settings, in the transaction a dry run rolls back
         self.users = {}  # WordPress login -> User
         self.user_ids = {}  # WordPress user id -> User
         self.pending_parents = []  # (Category or Page, WordPress parent slug or id)
@@ -81,24 +83,38 @@ class Importer:
         self.uses_images = set()  # posts whose text names images the file may list after them
 
     def run(self, path):
+        """Import the file and return the Report; what was imported is linked up even if the file breaks off."""
+        self.site = SiteSettings.load()
+        try:
+            self.import_records(path)
+        finally:
+            self.finish()
+        return self.report
+
+    def import_records(self, path):
+        """Import the file's records one by one, in file order."""
         done = 0
         for record in wxr.read(path):
-            if isinstance(record, wxr.Site):
-                continue
             if isinstance(record, wxr.Author):
                 self._guarded("author", record.login, self.author, record)
             elif isinstance(record, wxr.Term):
                 self._guarded(record.kind, record.wp_id, self.term, record)
-            else:
-                kind = {"post": "post", "page": "page", "attachment": "attachment"}.get(record.post_type, "other")
-                self._guarded(kind, record.wp_id, self.item, record)
+            elif isinstance(record, wxr.Unreadable):
+                kind = _item_kind(record.kind) if record.is_item else record.kind
+                problem = f"“{record.title}” cannot be read ({record.reason}); fix it in the file and import again"
+                self.report.add(kind, FAILED, record.wp_id or None, problem)
+            elif isinstance(record, wxr.Item):
+                self._guarded(_item_kind(record.post_type), record.wp_id, self.item, record)
+            if isinstance(record, wxr.Item) or (isinstance(record, wxr.Unreadable) and record.is_item):
                 done += 1
                 self.progress(done)
+
+    def finish(self):
+        """Link what the file may list in any order: parents, galleries, images in posts."""
         for obj, parent_ref in self.pending_parents:
             self._guarded(type(obj)._meta.verbose_name, obj.wp_id, self.link_parent, obj, parent_ref)
         self._guarded("gallery", None, self.link_galleries)
         self._guarded("post", None, self.render_again)
-        return self.report
 
     def _guarded(self, kind, wp_id, step, *args):
         """Run one step in its own transaction, reporting its outcome; never let it stop the import."""
@@ -239,10 +255,20 @@ class Importer:
     def page(self, record):
         values = self._entry_values(record)
         values.update(slug=_slug(record, Page), menu_order=record.menu_order)
+        # Candid's pages have no password: keep a protected one from readers until someone decides.
+        if record.password and values["status"] in (Page.Status.PUBLISHED, Page.Status.SCHEDULED):
+            values["status"] = Page.Status.PRIVATE
         page, outcome = self._upsert(Page, {"wp_id": record.wp_id}, values)
+        if record.password:
+            status = page.get_status_display().lower()
+            problem = (
+                f"“{page.title}” was password-protected: imported as {status}; set it public again once you are happy"
+            )
+            self.report.problems.append(("page", record.wp_id, problem))
         if record.parent:
             self.pending_parents.append((page, record.parent))
         self._remember_old_address(record.link, page=page)
+        self._skip_comments(record, "pages")
         return outcome
 
     def attachment(self, record):
@@ -257,18 +283,27 @@ class Importer:
             outcome = UNCHANGED
         source = None if image.file else self._media_file(record)
         if source is not None:
-            with source.open("rb") as f:
-                image.file = File(f, name=source.name)  # checked, cleaned and given renditions on save
-                image.save()
+            self._store_file(image, source)
             outcome = outcome if outcome == CREATED else UPDATED
         elif outcome == CREATED:
             image.save()
-        if not image.file:
+        if not image.file and source is None:
             self.report.missing_files.append(url)
         if record.parent:
             self.galleries[record.parent].append(image)
         self._remember_old_address(record.link, image=image)
+        self._skip_comments(record, "images")
         return outcome
+
+    def _store_file(self, image, source):
+        """Save the image with its file, checked, cleaned and given renditions; a dry run only checks the file."""
+        with source.open("rb") as f:
+            upload = File(f, name=source.name)
+            if self.dry_run:
+                check_image(upload)
+            else:
+                image.file = upload
+            image.save()
 
     def _media_file(self, record):
         """The attachment's file inside --media-dir (WordPress's wp-content/uploads), if there."""
@@ -283,6 +318,13 @@ class Importer:
         return candidate
 
     # --- Comments -----------------------------------------------------------
+
+    def _skip_comments(self, record, what):
+        """Count and report the comments of an item that cannot have any in Candid."""
+        if record.comments:
+            self.report.counts["comment"][SKIPPED] += len(record.comments)
+            problem = f"its {len(record.comments)} comment(s) were skipped: Candid's {what} take no comments"
+            self.report.problems.append((record.post_type, record.wp_id, problem))
 
     def comments(self, post, records):
         """Import a post's comments, parents before replies whatever their order in the file."""
@@ -367,6 +409,10 @@ class Importer:
         LegacyURL.objects.update_or_create(
             path=path[:500], defaults={"post": None, "page": None, "image": None, **target}
         )
+
+
+def _item_kind(post_type):
+    return post_type if post_type in ("post", "page", "attachment") else "other"
 
 
 def _parents_first(records):

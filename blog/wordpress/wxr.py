@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
+from xml.parsers import expat
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
@@ -89,6 +90,17 @@ class Item:
 
 
 @dataclass
+class Unreadable:
+    """A record with a field that cannot be read (a number that is not one): reported, never imported."""
+
+    kind: str  # "author", "category", "tag", or the item's post type
+    wp_id: str  # its ID (an author's login) as the file writes it
+    title: str
+    reason: str
+    is_item: bool = False
+
+
+@dataclass
 class Site:
     title: str = ""
     link: str = ""
@@ -97,7 +109,7 @@ class Site:
 
 
 def read(path):
-    """Yield the export's Site (first), then its Authors, Terms and Items in file order."""
+    """Yield the export's Site (first), then its Authors, Terms and Items (or Unreadables) in file order."""
     if os.path.getsize(path) == 0:
         raise WxrError("The file is empty.")
     site = Site()
@@ -124,7 +136,7 @@ def read(path):
                 if not site_sent:
                     site_sent = True
                     yield site
-                yield RECORDS[name](element)
+                yield _record(name, element)
             channel.remove(element)  # what has been handed over is not kept
         if not site_sent:
             yield site
@@ -134,12 +146,12 @@ def read(path):
             "It was refused to stay safe; export the blog again from WordPress."
         ) from None
     except ParseError as exc:
-        line = exc.position[0] if getattr(exc, "position", None) else "?"
-        if "no element found" in str(exc):
-            raise WxrError(
-                f"The file ends too early (line {line}): it may have been cut off. Export it again."
-            ) from None
-        raise WxrError(f"This is not a valid WordPress export (XML error at line {line}: {exc}).") from None
+        line, column = exc.position
+        where = f"line {line}, column {column + 1}"  # expat counts columns from 0, text editors from 1
+        if exc.code == expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS]:
+            raise WxrError(f"The file ends too early ({where}): it may have been cut off. Export it again.") from None
+        problem = expat.ErrorString(exc.code)
+        raise WxrError(f"This is not a valid WordPress export (XML error at {where}: {problem}).") from None
 
 
 def count_items(path):
@@ -174,9 +186,27 @@ def _children(element):
     return texts
 
 
-def _int(value, default=0):
-    value = (value or "").strip()
-    return int(value) if value.isdigit() else default
+def _record(name, element):
+    """The record `element` holds, or an Unreadable saying which of its fields cannot be read."""
+    try:
+        return RECORDS[name](element)
+    except ValueError as exc:
+        f = _children(element)
+        kind, id_field, title_field = DESCRIBED_BY[name]
+        if name == "item":
+            kind = f.get("wp:post_type", "").strip() or kind
+        return Unreadable(kind, f.get(id_field, "").strip(), f.get(title_field, "").strip(), str(exc), name == "item")
+
+
+def _int(fields, name, default=0):
+    """The whole number in the field `name`, `default` if it is empty; anything else makes the record unreadable."""
+    value = fields.get(name, "").strip()
+    if not value:
+        return default
+    # Not str.isdigit(): it accepts "²", which int() refuses.
+    if not re.fullmatch(r"-?[0-9]{1,18}", value):
+        raise ValueError(f"its <{name}> is “{value}”, not a whole number")
+    return int(value)
 
 
 def _date(local, gmt):
@@ -195,7 +225,7 @@ def _date(local, gmt):
 def _author(element):
     f = _children(element)
     return Author(
-        wp_id=_int(f.get("wp:author_id"), None),
+        wp_id=_int(f, "wp:author_id", None),
         login=f.get("wp:author_login", "").strip(),
         email=f.get("wp:author_email", "").strip(),
         display_name=f.get("wp:author_display_name", "").strip(),
@@ -208,7 +238,7 @@ def _category(element):
     f = _children(element)
     return Term(
         kind="category",
-        wp_id=_int(f.get("wp:term_id"), None),
+        wp_id=_int(f, "wp:term_id", None),
         slug=f.get("wp:category_nicename", "").strip(),
         name=f.get("wp:cat_name", "").strip(),
         parent_slug=f.get("wp:category_parent", "").strip(),
@@ -220,7 +250,7 @@ def _tag(element):
     f = _children(element)
     return Term(
         kind="tag",
-        wp_id=_int(f.get("wp:term_id"), None),
+        wp_id=_int(f, "wp:term_id", None),
         slug=f.get("wp:tag_slug", "").strip(),
         name=f.get("wp:tag_name", "").strip(),
         description=f.get("wp:tag_description", "").strip(),
@@ -230,7 +260,7 @@ def _tag(element):
 def _item(element):
     f = _children(element)
     item = Item(
-        wp_id=_int(f.get("wp:post_id")),
+        wp_id=_int(f, "wp:post_id"),
         post_type=f.get("wp:post_type", "post").strip(),
         title=f.get("title", "").strip(),
         link=f.get("link", "").strip(),
@@ -241,8 +271,8 @@ def _item(element):
         comment_status=f.get("wp:comment_status", "open").strip(),
         slug=f.get("wp:post_name", "").strip(),
         status=f.get("wp:status", "").strip(),
-        parent=_int(f.get("wp:post_parent")),
-        menu_order=_int(f.get("wp:menu_order")),
+        parent=_int(f, "wp:post_parent"),
+        menu_order=_int(f, "wp:menu_order"),
         password=f.get("wp:post_password", ""),
         sticky=f.get("wp:is_sticky", "0").strip() == "1",
         attachment_url=f.get("wp:attachment_url", "").strip(),
@@ -263,7 +293,7 @@ def _item(element):
 def _comment(element):
     f = _children(element)
     return Comment(
-        wp_id=_int(f.get("wp:comment_id")),
+        wp_id=_int(f, "wp:comment_id"),
         author=f.get("wp:comment_author", "").strip(),
         email=f.get("wp:comment_author_email", "").strip(),
         url=f.get("wp:comment_author_url", "").strip(),
@@ -272,10 +302,16 @@ def _comment(element):
         content=f.get("wp:comment_content", ""),
         approved=f.get("wp:comment_approved", "1").strip(),
         type=f.get("wp:comment_type", "").strip(),
-        parent=_int(f.get("wp:comment_parent")),
-        user_id=_int(f.get("wp:comment_user_id")),
+        parent=_int(f, "wp:comment_parent"),
+        user_id=_int(f, "wp:comment_user_id"),
     )
 
 
 CHANNEL_FIELDS = {"title": "title", "link": "link", "description": "description", "wp:base_blog_url": "base_url"}
 RECORDS = {"wp:author": _author, "wp:category": _category, "wp:tag": _tag, "item": _item}
+DESCRIBED_BY = {  # element -> (kind, the field naming it, the field titling it), to report one that cannot be read
+    "wp:author": ("author", "wp:author_login", "wp:author_display_name"),
+    "wp:category": ("category", "wp:term_id", "wp:cat_name"),
+    "wp:tag": ("tag", "wp:term_id", "wp:tag_name"),
+    "item": ("post", "wp:post_id", "title"),
+}

@@ -35,18 +35,28 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"--permalinks: {exc}") from None
         total = wxr.count_items(file) if _readable(file) else None
-        importer = Importer(media_dir=media_dir, permalinks=structure, progress=self._progress_bar(total))
+        importer = Importer(
+            media_dir=media_dir, permalinks=structure, progress=self._progress_bar(total), dry_run=dry_run
+        )
+        error = None
         try:
             report = self._dry_run(importer, file) if dry_run else importer.run(file)
         except wxr.WxrError as exc:
-            raise CommandError(f"{file}: {exc}") from None
+            report, error = importer.report, f"{file}: {exc}"
         except OSError as exc:
             raise CommandError(f"{file}: cannot read it ({exc.strerror or exc}).") from None
         finally:
             self.stderr.write("")
+        if error and not report.counts:
+            raise CommandError(error)
         if not dry_run:
             refresh_statistics()
-        self._summary(report, dry_run)
+        self._summary(report, dry_run, finished=error is None)
+        if error:  # the file breaks off part-way: what came before the error is in
+            done = "would be imported" if dry_run else "were imported"
+            raise CommandError(
+                f"{error} The items before it {done}; fix the file and run the command again: it is idempotent."
+            )
 
     def _dry_run(self, importer, file):
         try:
@@ -71,7 +81,7 @@ class Command(BaseCommand):
 
         return show
 
-    def _summary(self, report, dry_run):
+    def _summary(self, report, dry_run, finished=True):
         kinds = sorted(report.counts)
         width = max([len(k) for k in kinds] + [12])
         lines = [f"{'':{width}}  " + "  ".join(f"{o:>9}" for o in OUTCOMES)]
@@ -87,6 +97,8 @@ class Command(BaseCommand):
             ))  # fmt: skip
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
+        elif not finished:
+            return
         elif not report.changed:
             self.stdout.write(self.style.SUCCESS("Nothing to do: everything in this export is already here."))
         else:

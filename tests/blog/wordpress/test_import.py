@@ -4,11 +4,14 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
+from accounts.roles import EDITOR
 from blog.models import Category, LegacyURL, Page, Post, Tag
 from comments.models import Comment
 from tests.blog.wordpress.wxr_builder import comment, item, wxr
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +139,28 @@ def test_pages_and_their_parents(tmp_path, client):
     assert client.get("/about/team/").status_code == 200
 
 
+def test_password_protected_pages_become_private_and_are_listed(tmp_path, client):
+    staff = item(22, title="Staff notes", post_type="page", slug="staff", password="stew", content="The code is 1234.")
+    out = run_import(tmp_path, wxr(authors=AUTHORS, items=[staff]))
+    assert Page.objects.get(wp_id=22).status == "private"
+    assert "page 22: “Staff notes” was password-protected: imported as private; set it public again" in out
+    assert client.get("/staff/").status_code == 404
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name=EDITOR))
+    client.force_login(editor)
+    assert "The code is 1234." in client.get("/staff/").content.decode()
+    assert "Nothing to do" in run_import(tmp_path, wxr(authors=AUTHORS, items=[staff]))
+
+
+def test_comments_on_pages_are_counted_as_skipped_and_listed(tmp_path):
+    about = item(20, title="About", post_type="page", slug="about", comments=[comment(901), comment(902, parent=901)])
+    out = run_import(tmp_path, wxr(authors=AUTHORS, items=[about]))
+    assert not Comment.objects.exists()
+    comment_line = next(line for line in out.splitlines() if line.startswith("comment"))
+    assert comment_line.split()[1:] == ["0", "0", "0", "2", "0"]
+    assert "page 20: its 2 comment(s) were skipped: Candid's pages take no comments" in out
+
+
 def test_menu_items_and_trash_are_skipped_and_counted(tmp_path):
     out = run_import(tmp_path, blog_export())
     assert not Post.objects.filter(wp_id=8).exists()
@@ -217,6 +242,26 @@ def test_items_without_title_or_body_and_duplicate_slugs(tmp_path):
     assert sorted(Post.objects.filter(wp_id__in=[51, 52]).values_list("slug", flat=True)) == ["twin", "twin-2"]
 
 
+def test_a_record_with_a_number_that_is_not_one_is_reported_and_the_rest_imported(tmp_path):
+    # "²" passes str.isdigit() but not int().
+    bad_reply = item(81, title="Bad reply", comments=[comment(811)]).replace(
+        "<wp:comment_parent>0<", "<wp:comment_parent>²<"
+    )
+    bad_id = item(82, title="Bad ID").replace("<wp:post_id>82<", "<wp:post_id>8²<")
+    bad_page = item(84, title="Bad order", post_type="page", menu_order="x1")
+    odd = [{"id": "²", "slug": "odd", "name": "Odd"}]
+    items = [item(80, title="Before"), bad_reply, bad_id, bad_page, item(83, title="After")]
+    out = run_import(tmp_path, wxr(authors=AUTHORS, categories=odd, items=items))
+    assert sorted(Post.objects.values_list("wp_id", flat=True)) == [80, 83]
+    assert "post 81: “Bad reply” cannot be read (its <wp:comment_parent> is “²”, not a whole number)" in out
+    assert "post 8²: “Bad ID” cannot be read (its <wp:post_id> is “8²”, not a whole number)" in out
+    assert "page 84: “Bad order” cannot be read (its <wp:menu_order> is “x1”, not a whole number)" in out
+    assert "category ²: “Odd” cannot be read" in out
+    post_line = next(line for line in out.splitlines() if line.startswith("post "))
+    assert post_line.split()[1:] == ["2", "0", "0", "0", "2"]
+    assert "Import finished." in out
+
+
 def test_comment_whose_parent_is_missing_starts_its_own_thread(tmp_path):
     lonely = item(60, title="Lonely", comments=[comment(601, parent=999, content="Orphan")])
     out = run_import(tmp_path, wxr(authors=AUTHORS, items=[lonely]))
@@ -244,12 +289,24 @@ def test_files_that_are_not_exports_are_refused_clearly(tmp_path, content, messa
     assert not Post.objects.exists()
 
 
-def test_a_truncated_export_keeps_what_was_imported_and_says_it_was_cut(tmp_path):
-    whole = wxr(authors=AUTHORS, items=[item(70, title="Before the cut"), item(71, title="After the cut")])
-    cut = whole[: whole.index("After the cut")]
-    with pytest.raises(CommandError, match="ends too early|not a valid WordPress export"):
-        run_import(tmp_path, cut)
-    assert Post.objects.filter(wp_id=70).exists()
+def test_a_truncated_export_keeps_what_was_imported_links_it_up_and_says_it_was_cut(tmp_path):
+    items = [item(70, title="Before the cut", categories=[("email", "Email")]), item(71, title="After the cut")]
+    whole = wxr(authors=AUTHORS, categories=CATEGORIES, items=items)
+    path = tmp_path / "export.xml"
+    path.write_text(whole[: whole.index("After the cut")], encoding="utf-8")
+    out = io.StringIO()
+    said = (
+        "(ends too early|not a valid WordPress export).*line [0-9]+, column [0-9]+.*"
+        "The items before it were imported; fix the file and run the command again: it is idempotent"
+    )
+    with pytest.raises(CommandError, match=said):
+        call_command("import_wordpress", str(path), stdout=out, stderr=io.StringIO())
+    assert Post.objects.filter(wp_id=70).exists() and not Post.objects.filter(wp_id=71).exists()
+    assert Category.objects.get(wp_id=9).path == "marketing/email"
+    summary = out.getvalue().splitlines()
+    assert next(line for line in summary if line.startswith("post ")).split()[1] == "1"
+    assert next(line for line in summary if line.startswith("category")).split()[1] == "3"
+    assert "Import finished." not in summary
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):

@@ -1,10 +1,12 @@
 """Images from a WordPress export: files from the old uploads folder, galleries, captions, old addresses."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from blog import caching
 from blog.models import GalleryItem, Image, Post
 from tests.blog.wordpress.wxr_builder import item, wxr
 from tests.media_factories import image_bytes, jpeg_with_gps
@@ -105,3 +107,16 @@ def test_reimporting_images_changes_nothing(tmp_path, uploads):
     assert dict(Image.objects.values_list("wp_id", "file")) == files
     attachment_line = next(line for line in out.splitlines() if line.startswith("attachment"))
     assert attachment_line.split()[1:3] == ["0", "0"]
+
+
+def test_a_dry_run_checks_the_files_but_writes_none(tmp_path, uploads, settings, django_capture_on_commit_callbacks):
+    generation = caching.current_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        out = run(tmp_path, "--dry-run", "--media-dir", str(uploads))
+    assert not Image.objects.exists()
+    assert not [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+    assert caching.current_generation() == generation  # cached pages stay valid
+    attachment_line = next(line for line in out.splitlines() if line.startswith("attachment"))
+    assert attachment_line.split()[1:] == ["3", "0", "0", "0", "1"]
+    assert "attachment 84:" in out  # the text file pretending to be a JPEG would be refused
+    assert "1 image file(s) were not found" in out
