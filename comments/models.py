@@ -49,6 +49,9 @@ class Comment(models.Model):
     notify_replies = models.BooleanField(default=False)
     notify_confirmed = models.BooleanField(default=False)
     spam_score = models.FloatField(null=True, blank=True, editable=False)
+    # What a moderator's decision taught the spam filter about this comment ("spam", "ham" or nothing yet),
+    # so that a reversed decision takes back only a lesson that was given.
+    taught_as = models.CharField(max_length=4, blank=True, editable=False)
     path = models.CharField(max_length=255, editable=False, db_index=True)
     wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
 

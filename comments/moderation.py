@@ -14,9 +14,9 @@ def moderate(request, comments, status):
         before = comment.status
         if before == status:
             continue
-        _teach(comment, before, status)
+        _teach(comment, status)
         comment.status = status
-        Comment.objects.filter(pk=comment.pk).update(status=status)
+        Comment.objects.filter(pk=comment.pk).update(status=status, taught_as=comment.taught_as)
         if status == Status.APPROVED:
             notifications.reply_published(request, comment)
         changed += 1
@@ -25,13 +25,16 @@ def moderate(request, comments, status):
     return changed
 
 
-def _teach(comment, before, after):
-    """Approving counts as "not spam", marking spam as "spam"; a reversed decision takes the old lesson back."""
-    if after == Status.SPAM:
-        bayes.train(comment, is_spam=True)
-        if before == Status.APPROVED:
-            bayes.train(comment, is_spam=False, undo=True)
-    elif after == Status.APPROVED:
-        bayes.train(comment, is_spam=False)
-        if before == Status.SPAM:
-            bayes.train(comment, is_spam=True, undo=True)
+def _teach(comment, status):
+    """Approving teaches "not spam", marking spam teaches "spam"; a reversed decision takes the old lesson back.
+
+    Each comment is taught once per lesson: a comment approved when it was posted (never taught) and marked
+    spam later teaches "spam" only.
+    """
+    lesson = {Status.SPAM: "spam", Status.APPROVED: "ham"}.get(status)
+    if lesson is None or lesson == comment.taught_as:
+        return
+    if comment.taught_as:
+        bayes.train(comment, is_spam=comment.taught_as == "spam", undo=True)
+    bayes.train(comment, is_spam=lesson == "spam")
+    comment.taught_as = lesson

@@ -3,7 +3,8 @@
 import pytest
 
 from comments import bayes
-from comments.models import Comment
+from comments.models import Comment, SpamToken
+from comments.moderation import moderate
 from tests.commenting import form_data, send
 from tests.factories import CommentFactory, UserFactory
 
@@ -129,3 +130,20 @@ class TestBehindAProxy:
 def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(client, post):
     client.post("/comments/post/", form_data(post), REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.66")
     assert Comment.objects.get().ip_address == "203.0.113.5"
+
+
+def test_a_comment_approved_when_posted_and_marked_spam_later_teaches_spam_only(rf):
+    comment = CommentFactory(status="approved", body="cheap watches")
+    moderate(rf.post("/"), [comment], Comment.Status.SPAM)
+    assert SpamToken.objects.get(token="watches").spam == 1
+    assert SpamToken.objects.get(token="watches").ham == 0
+    assert Comment.objects.get().taught_as == "spam"
+
+
+def test_a_decision_made_twice_teaches_once_and_a_reversed_one_takes_its_lesson_back(rf):
+    comment = CommentFactory(status="pending", body="runner beans")
+    for status in ("approved", "pending", "approved"):
+        moderate(rf.post("/"), [comment], status)
+    assert (SpamToken.objects.get(token="beans").ham, SpamToken.objects.get(token="beans").spam) == (1, 0)
+    moderate(rf.post("/"), [comment], "spam")
+    assert (SpamToken.objects.get(token="beans").ham, SpamToken.objects.get(token="beans").spam) == (0, 1)
