@@ -29,6 +29,7 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key(DEBUG, VAR_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"  # themed, and it gives back the text a refused form held
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -2,9 +2,13 @@
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+KEEP_TYPED = 100_000  # characters of a refused form's text shown back, the comment form's own limit
 
 
 @never_cache
@@ -27,3 +31,12 @@ def favicon(request):
 def server_error(request):
     """Render the themed 500 page without touching the database, which may be what failed."""
     return HttpResponse(render_to_string("500.html"), status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form refused for its CSRF token (expired, or cookies blocked): say so, and give back what was typed."""
+    back = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = "/"
+    typed = request.POST.get("body", "")[:KEEP_TYPED] if request.method == "POST" else ""
+    return render(request, "403_csrf.html", {"back": back, "typed": typed}, status=403)
