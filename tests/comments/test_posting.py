@@ -223,3 +223,23 @@ def test_readers_may_use_a_few_tags_but_nothing_more(client, site, post):
 def test_paragraphs_and_line_breaks_are_kept(client, site, post):
     send(client, post, body="First line\nsecond line\n\nNew paragraph")
     assert Comment.objects.get().body_html == "<p>First line<br>second line</p>\n\n<p>New paragraph</p>"
+
+
+def test_a_comment_refused_for_its_expired_form_is_given_back_to_copy(post, site):
+    client = Client(enforce_csrf_checks=True)
+    typed = "A long thought about <b>hazel</b> rods."
+    response = client.post(
+        "/comments/post/", form_data(post, body=typed), HTTP_REFERER=f"http://testserver{post.get_absolute_url()}"
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "This form had expired" in html and "Nothing was saved" in html
+    assert "A long thought about &lt;b&gt;hazel&lt;/b&gt; rods." in html
+    assert f'href="http://testserver{post.get_absolute_url()}"' in html
+    assert not Comment.objects.exists()
+
+
+def test_the_expired_form_page_never_links_to_another_site(site):
+    response = Client(enforce_csrf_checks=True).post("/comments/post/", {}, HTTP_REFERER="https://evil.example/")
+    assert response.status_code == 403
+    assert 'href="https://evil.example/"' not in response.content.decode()
