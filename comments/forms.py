@@ -79,7 +79,13 @@ class CommentForm(forms.Form):
             return None
         parent = Comment.objects.approved().filter(post=self.post, pk=parent_id).first()
         if parent is None:
-            raise forms.ValidationError("The comment you are replying to is not on this post any more.")
+            # The form comes back without it, so that sending it again posts a new comment, nothing lost.
+            self.data = self.data.copy()
+            self.data["parent"] = ""
+            raise forms.ValidationError(
+                "The comment you are replying to is not on this post any more. "
+                "Send yours again to post it as a new comment."
+            )
         return deepest_allowed(parent, self.site.thread_depth)
 
     @property

@@ -115,6 +115,20 @@ def test_parent_from_another_post_or_not_approved_is_refused(client, site, post)
     assert Comment.objects.count() == 2
 
 
+def test_a_reply_whose_parent_went_away_can_be_sent_again_as_a_new_comment(client, site, post):
+    gone = CommentFactory(post=post, status="trash", author_name="Tom")
+    response = send(client, post, parent=gone.pk, body="My carefully typed words.")
+    html = response.content.decode()
+    assert "Send yours again to post it as a new comment." in html
+    assert "My carefully typed words." in html and "Leave a Reply to Tom" not in html
+    form = parse_strict(response.content).find(".//form[@id='commentform']")
+    again = {field.get("name"): field.get("value", "") for field in form.iter("input") if field.get("name")}
+    again["body"] = "My carefully typed words."
+    assert again["parent"] == ""
+    assert client.post("/comments/post/", again, REMOTE_ADDR="203.0.113.5").status_code == 302
+    assert Comment.objects.get(body="My carefully typed words.").parent is None
+
+
 def test_unknown_or_unreadable_post_is_not_found(client, site, post):
     for wrong in (999999, "abc", ""):
         assert client.post("/comments/post/", {**form_data(post), "post": wrong}).status_code == 404
