@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from blog.models import SiteSettings
+from comments import threads
 from comments.models import Comment
 
 CONFIRM_SALT = "candid.comment-notify-confirm"
@@ -42,7 +43,7 @@ def reply_published(request, comment):
 
 def _send(request, kind, to, comment, site, headers=None, **context):
     context.update(comment=comment, post=comment.post, site=site,
-                   comment_url=request.build_absolute_uri(comment.get_absolute_url()))  # fmt: skip
+                   comment_url=request.build_absolute_uri(threads.comment_url(comment, site)))  # fmt: skip
     subject = " ".join(render_to_string(f"comments/email/{kind}_subject.txt", context).split())
     body = render_to_string(f"comments/email/{kind}.txt", context)
     EmailMessage(subject, body, to=[to], headers=headers).send(fail_silently=True)

@@ -24,6 +24,17 @@ def test_post_author_hears_of_each_new_comment(client, site, post, mailoutbox):
     assert "Hazel rods work best." in mailoutbox[0].body
 
 
+def test_the_mail_links_to_the_page_of_the_discussion_the_comment_is_on(client, post, configure, mailoutbox):
+    configure(comment_flood_seconds=0, hold_first_comments=False, comments_per_page=1)
+    post.author.email = "writer@example.com"
+    post.author.save()
+    first = CommentFactory(post=post)
+    CommentFactory(post=post, parent=first)
+    send(client, post)  # a second thread: page 2
+    comment = Comment.objects.order_by("-pk").first()
+    assert f"{post.get_absolute_url()}?cpage=2#comment-{comment.pk}" in mailoutbox[0].body
+
+
 def test_held_comment_asks_the_author_to_moderate(client, post, configure, mailoutbox):
     configure(comment_flood_seconds=0, hold_all_comments=True)
     send(client, post)
