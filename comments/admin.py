@@ -1,6 +1,7 @@
 """The moderation queue: editors see every comment, authors the discussions of their own posts."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -8,6 +9,13 @@ from blog.models import Post
 from blog.permissions import can_edit_others
 from comments.models import Comment
 from comments.moderation import moderate
+
+# Where a comment hangs is fixed once it is posted, for everyone: its place in the tree (its path, and its
+# replies' paths) follows from its post and parent.
+PLACE = ["post", "parent"]
+# Who wrote it and what it is (its IP address and user agent are read-only for everyone): an author
+# moderating their own posts' discussion may not put words in someone else's name.
+PROVENANCE = ["user", "author_name", "author_email", "author_url", "kind"]
 
 
 @admin.register(Comment)
@@ -23,12 +31,21 @@ class CommentAdmin(admin.ModelAdmin):
               "created_at", "ip_address", "user_agent", "spam_score"]  # fmt: skip
     actions = ["approve", "unapprove", "mark_spam", "trash"]
     date_hierarchy = "created_at"
+    # A website typed without its scheme is taken as https://, as on the comment form.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         comments = super().get_queryset(request)
         if not can_edit_others(request.user, Post):
             comments = comments.filter(post__author=request.user)
         return comments
+
+    def get_readonly_fields(self, request, obj=None):
+        """Editors may correct who wrote a comment; authors moderate and edit the text only; no one moves it."""
+        readonly = [*super().get_readonly_fields(request, obj), *(PLACE if obj else [])]
+        if can_edit_others(request.user, Post):
+            return readonly
+        return [*PROVENANCE, *readonly]
 
     @admin.display(description="Comment")
     def excerpt(self, comment):

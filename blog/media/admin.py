@@ -9,10 +9,20 @@ from django.utils.html import format_html
 from blog.media.forms import ImageForm
 from blog.media.models import GalleryItem, Image
 from blog.media.renditions import url
+from blog.models import Post
+from blog.permissions import can_edit_others
 
 logger = logging.getLogger(__name__)
 
 PREVIEW_SIDE = 64  # pixels: the changelist's thumbnail, scaled down from the 150 × 150 rendition
+
+
+def may_alter(user, image):
+    """Whether `user` may edit, replace or delete `image`: their own uploads, or anyone's for an editor.
+
+    Posts other than the uploader's may show the image, and replacing or deleting it removes its files.
+    """
+    return image.uploaded_by_id == user.pk or can_edit_others(user, Post)
 
 
 def thumbnail(image, side=PREVIEW_SIDE):
@@ -45,6 +55,14 @@ class ImageAdmin(admin.ModelAdmin):
     @admin.display(description="Size", ordering="width")
     def dimensions(self, image):
         return f"{image.width} × {image.height}" if image.width else "—"
+
+    def has_change_permission(self, request, obj=None):
+        """Every image stays open to view (the post form picks from the library); only `may_alter()` ones change."""
+        return super().has_change_permission(request, obj) and (obj is None or may_alter(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        """Only images `may_alter()` allows; the bulk delete action asks this for each selected image too."""
+        return super().has_delete_permission(request, obj) and (obj is None or may_alter(request.user, obj))
 
     def save_model(self, request, obj, form, change):
         if not change:

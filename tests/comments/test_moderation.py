@@ -82,3 +82,85 @@ def test_marking_spam_and_approving_teach_the_filter(client):
     assert SpamToken.objects.get(token="beans").ham == 1
     act(client, "approve", [spam])  # a mistake undone: no longer counted as spam
     assert SpamToken.objects.get(token="casino").spam == 0
+
+
+def change_url(comment):
+    return f"{LIST}{comment.pk}/change/"
+
+
+def comment_form(comment, **changes):
+    """`comment`'s change form as the admin posts it, with `changes`."""
+    fields = ["post", "parent", "user", "author_name", "author_email", "author_url", "body", "status", "kind"]
+    data = {name: getattr(comment, f"{name}_id" if name in ("post", "parent", "user") else name) for name in fields}
+    return {name: "" if value is None else value for name, value in {**data, **changes}.items()}
+
+
+def test_author_approves_and_edits_the_text_of_a_comment_on_their_post(client):
+    author = staff("Author")
+    comment = CommentFactory(post=PostFactory(author=author), status="pending", body="Nice beans")
+    client.force_login(author)
+    response = client.post(change_url(comment), comment_form(comment, status="approved", body="Nice beans!"))
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert (comment.status, comment.body) == ("approved", "Nice beans!")
+
+
+def test_author_sees_where_a_comment_stands_and_who_wrote_it_read_only(client):
+    author = staff("Author")
+    comment = CommentFactory(post=PostFactory(author=author))
+    client.force_login(author)
+    form = client.get(change_url(comment)).context["adminform"].form
+    assert set(form.fields) == {"body", "status"}
+
+
+def test_author_cannot_move_a_comment_to_another_post_or_rewrite_its_author_by_forging_the_form(client):
+    author = staff("Author")
+    mine = PostFactory(author=author)
+    theirs = PostFactory()
+    their_comment = CommentFactory(post=theirs)
+    comment = CommentFactory(post=mine, status="pending", author_name="Ada", author_email="ada@example.com")
+    forged = {
+        "post": theirs.pk,
+        "parent": their_comment.pk,
+        "user": UserFactory().pk,
+        "author_name": "Someone famous",
+        "author_email": "famous@example.com",
+        "author_url": "https://spam.example/",
+        "ip_address": "203.0.113.9",
+        "user_agent": "Forged",
+    }
+    client.force_login(author)
+    response = client.post(change_url(comment), comment_form(comment, status="approved", **forged))
+    assert response.status_code == 302  # the read-only fields are ignored; the moderation is kept
+    stored = Comment.objects.get(pk=comment.pk)
+    assert (stored.post, stored.parent, stored.user) == (mine, None, None)
+    assert (stored.author_name, stored.author_email, stored.author_url) == ("Ada", "ada@example.com", "")
+    assert (stored.ip_address, stored.user_agent) == (comment.ip_address, comment.user_agent)
+    assert stored.status == "approved"
+    assert list(theirs.comments.all()) == [their_comment]
+
+
+def test_author_cannot_open_or_change_a_comment_on_someone_elses_post(client):
+    author = staff("Author")
+    theirs = CommentFactory(status="pending", body="On someone else's post")
+    client.force_login(author)
+    assert client.get(change_url(theirs)).status_code == 302  # "doesn't exist", as Django's admin says
+    client.post(change_url(theirs), comment_form(theirs, status="approved", body="Rewritten"))
+    stored = Comment.objects.get(pk=theirs.pk)
+    assert (stored.status, stored.body) == ("pending", "On someone else's post")
+
+
+@pytest.mark.parametrize("superuser", [False, True], ids=["editor", "site owner"])
+def test_editors_correct_a_comments_author_but_never_move_it_out_of_its_tree(client, superuser):
+    editor = staff("Editor")
+    editor.is_superuser = superuser
+    editor.save()
+    comment = CommentFactory(author_name="Ada")
+    reply = CommentFactory(post=comment.post, parent=comment)
+    elsewhere = CommentFactory()
+    client.force_login(editor)
+    forged = comment_form(reply, post=elsewhere.post_id, parent=elsewhere.pk, author_name="Ada L.")
+    assert client.post(change_url(reply), forged).status_code == 302
+    stored = Comment.objects.get(pk=reply.pk)
+    assert (stored.post, stored.parent, stored.author_name) == (comment.post, comment, "Ada L.")
+    assert stored.path.startswith(comment.path + "/")
