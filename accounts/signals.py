@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from accounts.providers import avatar_url
 from blog import caching
 
 # Saved at each login, shown on no page.
@@ -27,7 +28,7 @@ def user_deleted(sender, instance, **kwargs):
 @receiver(social_account_updated)
 def remember_avatar(request, sociallogin, **kwargs):
     user = sociallogin.user
-    avatar = (sociallogin.account.get_avatar_url() or "")[:500]
+    avatar = avatar_url(sociallogin.account)
     if user.pk and avatar and avatar != user.avatar_url:
         user.avatar_url = avatar
         user.save(update_fields=["avatar_url"])

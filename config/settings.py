@@ -224,16 +224,16 @@ ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 SOCIALACCOUNT_AUTO_SIGNUP = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Editors and site owners must use a second factor to reach the admin (STAFF_2FA=0 turns it off).
 STAFF_2FA = env_bool("STAFF_2FA", not DEBUG)
-# Never log a reader into an existing account just because a provider reports the same e-mail:
-# a Facebook account claiming an editor's address must not become the editor.
-SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
-SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+# A reader whose provider vouches for an address that their account here has verified too logs into that
+# account, and the provider is connected to it. Never into a staff account: a provider account claiming an
+# editor's address must not become the editor (accounts.adapters, can_authenticate_by_email).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_STORE_TOKENS = False
 
 # A provider appears on the site only when its credentials are set.
@@ -242,6 +242,10 @@ SOCIALACCOUNT_PROVIDERS = {
     for provider, prefix in (("facebook", "FACEBOOK"), ("wordpress_com", "WORDPRESS_COM"))
     if env_str(f"{prefix}_CLIENT_ID") and env_str(f"{prefix}_CLIENT_SECRET")
 }
+# Ask Facebook for the reader's picture (it sends none unless asked), and for nothing Candid does not use.
+SOCIALACCOUNT_PROVIDERS.setdefault("facebook", {})["FIELDS"] = [
+    "id", "email", "name", "first_name", "last_name", "picture.type(large)",
+]  # fmt: skip
 # The demo provider lets a newcomer try social login with no keys; never in production.
 DEMO_LOGIN = env_bool("DEMO_LOGIN", DEBUG)
 if DEMO_LOGIN:

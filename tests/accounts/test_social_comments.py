@@ -3,9 +3,12 @@
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.urls import reverse
 
 from comments.models import Comment
 from tests.commenting import form_data
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +47,17 @@ def test_login_round_trip_returns_to_the_post_with_the_typed_comment(client, sit
     assert "Typed before logging in." not in client.get(post.get_absolute_url() + "?x=1").context["form"].initial.get(
         "body", ""
     )
+
+
+def test_the_demo_provider_never_logs_into_an_existing_account_by_its_address(client, site, post):
+    # Whoever uses the demo provider types the address and ticks "verified" themselves.
+    reader = UserFactory(username="rita-here", email="rita@example.org")
+    EmailAddress.objects.create(user=reader, email="rita@example.org", verified=True, primary=True)
+
+    response = log_in_with_the_demo_provider(client, post)
+
+    assert response["Location"] == reverse("socialaccount_signup")
+    assert "_auth_user_id" not in client.session
 
 
 def test_log_out_returns_to_the_post_and_the_guest_form(client, site, post):

@@ -1,25 +1,17 @@
-from urllib.parse import urlsplit
-
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.providers.base import ProviderAccount
 from allauth.socialaccount.providers.oauth2.provider import OAuth2Provider
 
+from accounts.providers import web_url
 from accounts.providers.wordpress_com.views import WordPressComOAuth2Adapter
-
-
-def _web_url(url):
-    """Return `url` if it is an http(s) address, else None: templates put it in href and src."""
-    if isinstance(url, str) and urlsplit(url).scheme in ("https", "http"):
-        return url
-    return None
 
 
 class WordPressComAccount(ProviderAccount):
     def get_avatar_url(self):
-        return _web_url(self.account.extra_data.get("avatar_URL"))
+        return web_url(self.account.extra_data.get("avatar_URL"))
 
     def get_profile_url(self):
-        return _web_url(self.account.extra_data.get("profile_URL"))
+        return web_url(self.account.extra_data.get("profile_URL"))
 
     def to_str(self):
         # The WordPress.com username is what the reader signs in there with; unique, unlike a display name.

@@ -21,7 +21,10 @@ def fresh_rate_limits():
 @pytest.fixture
 def credentials(settings):
     """Both providers configured, as WORDPRESS_COM_CLIENT_ID/SECRET and FACEBOOK_* would do."""
-    settings.SOCIALACCOUNT_PROVIDERS = CREDENTIALS
+    configured = settings.SOCIALACCOUNT_PROVIDERS  # the other options, such as the Facebook profile's fields
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        provider: {**configured.get(provider, {}), **apps} for provider, apps in CREDENTIALS.items()
+    }
 
 
 @pytest.fixture

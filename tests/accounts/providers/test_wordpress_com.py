@@ -10,7 +10,11 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.providers.wordpress_com.provider import WordPressComAccount
+from comments.models import Comment
+from tests.accounts.providers import flow
+from tests.accounts.providers.flow import logged_in_user_id
 from tests.accounts.providers.servers import query
+from tests.commenting import form_data
 from tests.factories import PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,24 +38,18 @@ PROFILE = {
 
 def start(client, next_url=None):
     """Press "Sign in with WordPress.com"; return the state sent to WordPress.com."""
-    response = client.post(reverse("wordpress_com_login"), {"next": next_url} if next_url else {})
-    assert response.status_code == 302
-    return query(response["Location"])["state"]
+    return flow.start(client, "wordpress_com", next_url)
 
 
 def come_back(client, **params):
     """WordPress.com sends the reader back to the callback with `params`."""
-    return client.get(reverse("wordpress_com_callback"), params)
+    return flow.come_back(client, "wordpress_com", **params)
 
 
 def sign_in(client, servers, profile=PROFILE, next_url=None):
     servers.reply("POST", TOKEN_URL, body=TOKEN)
     servers.reply("GET", PROFILE_URL, body=profile)
     return come_back(client, state=start(client, next_url), code="the-code")
-
-
-def logged_in_user_id(client):
-    return client.session.get("_auth_user_id")
 
 
 def assert_nobody_signed_up_or_in(client):
@@ -329,6 +327,111 @@ def test_only_web_addresses_are_offered_as_avatar_and_profile_links():
 
     assert account.get_avatar_url() is None
     assert account.get_profile_url() is None
+
+
+# --- Readers who already have an account here ----------------------------------
+
+
+def reader_with_address(verified=True, **fields):
+    """An account made here (or through Facebook) whose address ada@example.com is confirmed, or not."""
+    user = UserFactory(username="ada-here", email="ada@example.com", **fields)
+    EmailAddress.objects.create(user=user, email="ada@example.com", verified=verified, primary=True)
+    return user
+
+
+def test_a_reader_who_confirmed_the_same_address_is_logged_into_their_account(client, credentials, servers):
+    reader = reader_with_address()
+
+    response = sign_in(client, servers)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert logged_in_user_id(client) == str(reader.pk)
+    assert SocialAccount.objects.get(provider="wordpress_com", uid="4242").user == reader
+    assert User.objects.count() == 1
+    reader.refresh_from_db()
+    assert reader.has_usable_password()
+    assert reader.avatar_url == PROFILE["avatar_URL"]
+
+
+def test_once_connected_the_reader_comes_back_through_wordpress_com_even_with_another_address(
+    client, credentials, servers
+):
+    reader = reader_with_address()
+    sign_in(client, servers)
+    client.logout()
+
+    sign_in(client, servers, profile={**PROFILE, "email": "ada@elsewhere.example"})
+
+    assert logged_in_user_id(client) == str(reader.pk)
+
+
+def test_a_reader_who_came_through_facebook_adds_wordpress_com_to_the_same_account(client, credentials, servers):
+    reader = reader_with_address()
+    SocialAccount.objects.create(user=reader, provider="facebook", uid="10160000000000042")
+
+    sign_in(client, servers)
+
+    assert logged_in_user_id(client) == str(reader.pk)
+    assert set(reader.socialaccount_set.values_list("provider", flat=True)) == {"facebook", "wordpress_com"}
+
+
+def test_a_comment_after_logging_in_belongs_to_the_existing_account(client, credentials, servers, site, post):
+    reader = reader_with_address(display_name="Ada L.")
+    servers.reply("POST", TOKEN_URL, body=TOKEN)
+    servers.reply("GET", PROFILE_URL, body=PROFILE)
+    response = client.post("/comments/login/wordpress_com/", form_data(post, body="Typed before logging in."))
+    come_back(client, state=query(response["Location"])["state"], code="the-code")
+
+    client.post("/comments/post/", form_data(post, name=None, email=None, body="Typed before logging in."))
+
+    comment = Comment.objects.get()
+    assert comment.user == reader
+    assert comment.display_name == "Ada L."
+
+
+@pytest.mark.parametrize(
+    "rights",
+    [{"is_staff": True}, {"is_superuser": True}, {"is_staff": True, "is_superuser": True}],
+    ids=["staff", "superuser", "site-owner"],
+)
+def test_a_staff_account_is_never_logged_into_even_with_a_confirmed_address(client, credentials, servers, rights):
+    staff = reader_with_address(**rights)
+
+    response = sign_in(client, servers)
+
+    assert response["Location"] == reverse("socialaccount_signup")
+    assert logged_in_user_id(client) is None
+    assert not SocialAccount.objects.exists()
+    staff.refresh_from_db()
+    assert staff.has_usable_password()
+
+
+@pytest.mark.parametrize("confirmation", ["unconfirmed", "no-address-record"])
+def test_an_account_that_never_confirmed_the_address_is_not_logged_into(client, credentials, servers, confirmation):
+    if confirmation == "unconfirmed":
+        reader = reader_with_address(verified=False)
+    else:
+        reader = UserFactory(username="ada-here", email="ada@example.com")
+
+    response = sign_in(client, servers)
+
+    # Whoever set up that account may not own the address; the one who does gets the signup form.
+    assert response["Location"] == reverse("socialaccount_signup")
+    assert logged_in_user_id(client) is None
+    assert not SocialAccount.objects.exists()
+    reader.refresh_from_db()
+    assert reader.has_usable_password()
+
+
+def test_an_address_wordpress_com_did_not_confirm_does_not_log_into_an_account(client, credentials, servers):
+    reader_with_address()
+
+    response = sign_in(client, servers, profile={**PROFILE, "email_verified": False})
+
+    assert response["Location"] == reverse("socialaccount_signup")
+    assert logged_in_user_id(client) is None
+    assert not SocialAccount.objects.exists()
 
 
 # --- Configuration ----------------------------------------------------------------
