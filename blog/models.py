@@ -89,6 +89,12 @@ class SiteSettings(models.Model):
     allow_reply_notifications = models.BooleanField(
         default=True, help_text="Offer commenters e-mail when someone replies to them (they confirm by e-mail)."
     )
+    show_gravatars = models.BooleanField(
+        default=False,
+        help_text="Show guests' Gravatar pictures (or a pattern Gravatar draws from their address). Readers' "
+        "browsers then ask gravatar.com for them, which tells Gravatar who reads the page; a scrambled form of "
+        "each guest's e-mail address appears in the page. Off: a coloured initial, made here.",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "site settings"

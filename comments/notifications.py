@@ -37,8 +37,10 @@ def reply_published(request, comment):
     if not wanted or parent.author_email.lower() == comment.author_email.lower():
         return
     stop_url = request.build_absolute_uri(reverse("comments:stop", args=[signing.dumps(parent.pk, salt=STOP_SALT)]))
+    # RFC 8058: mail programs offer their own unsubscribe button, which POSTs to the link.
+    headers = {"List-Unsubscribe": f"<{stop_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     _send(request, "reply", parent.author_email, comment, SiteSettings.for_request(request),
-          parent=parent, stop_url=stop_url, headers={"List-Unsubscribe": f"<{stop_url}>"})  # fmt: skip
+          parent=parent, stop_url=stop_url, headers=headers)  # fmt: skip
 
 
 def _send(request, kind, to, comment, site, headers=None, **context):

@@ -6,11 +6,12 @@ each comment costs one format string; every value from a reader is escaped (form
 """
 
 from django.utils.dates import MONTHS
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
+from accounts.avatars import picture_for
 from comments.models import Comment
 
 
@@ -21,34 +22,65 @@ class CommentDates:
     def __init__(self):
         self.months = {number: str(name) for number, name in MONTHS.items()}
         self.halves = (gettext("a.m."), gettext("p.m."))
+        # Translators: a comment's date and time, "March 5, 2011 at 4:07 p.m."
+        self.date_at_time = gettext("%(date)s at %(time)s")
 
     def for_reader(self, moment):
         hour = moment.hour % 12 or 12
-        return (
-            f"{self.months[moment.month]} {moment.day}, {moment.year} at "
-            f"{hour}:{moment.minute:02d} {self.halves[moment.hour >= 12]}"
-        )
+        return self.date_at_time % {
+            "date": f"{self.months[moment.month]} {moment.day}, {moment.year}",
+            "time": f"{hour}:{moment.minute:02d} {self.halves[moment.hour >= 12]}",
+        }
 
     @staticmethod
     def for_machine(moment):
         return moment.strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
-def comment_list(comments, still_open, post, accepts_comments, hue):
-    """The nested <ol> of `comments` (marked up by comments.tree.thread); `hue(comment)` picks an avatar colour."""
-    parts, dates = ['<ol class="comment-list">'], CommentDates()
+class CommentWords:
+    """The list's fixed words, translated and escaped once per page rather than once per comment."""
+
+    def __init__(self):
+        self.says = conditional_escape(gettext("says:"))
+        self.badge = format_html('\n<span class="author-badge">{}</span>', gettext("Post author"))
+        self.awaiting = format_html(
+            '\n<p class="comment-awaiting-moderation">{}</p>', gettext("Your comment is awaiting moderation.")
+        )
+        self.reply = conditional_escape(gettext("Reply"))
+        self.reply_to = gettext("Reply to %(name)s")
+
+
+def comment_list(comments, still_open, post, accepts_comments, hue, gravatars=False):
+    """The nested <ol> of `comments` (marked up by comments.tree.thread).
+
+    Each has its writer's picture (`accounts.avatars.picture_for`), or an initial in the colour `hue(comment)` picks.
+    """
+    parts, dates, words = ['<ol class="comment-list">'], CommentDates(), CommentWords()
     for n, comment in enumerate(comments):
         if comment.opens:
             parts.append('<ol class="children">')
         elif n:
             parts.append("</li>")
         parts.append("</ol></li>" * len(comment.closes))
-        parts.append(_comment(comment, post, accepts_comments, hue(comment), dates))
+        avatar = _avatar(comment, hue, gravatars)
+        parts.append(_comment(comment, post, accepts_comments, avatar, dates, words))
     parts.append("</li>" + "</ol></li>" * len(still_open) + "</ol>")
     return mark_safe("\n".join(parts))  # noqa: S308 (every part is escaped above or is fixed markup)
 
 
-def _comment(c, post, accepts_comments, hue, dates):
+def _avatar(comment, hue, gravatars):
+    picture = picture_for(comment, gravatars)
+    if picture:
+        return format_html(
+            '<img class="avatar avatar-picture" src="{}" alt="" width="32" height="32" loading="lazy" '
+            'referrerpolicy="no-referrer">',
+            picture,
+        )
+    initial = comment.display_name[:1].upper()
+    return format_html('<span class="avatar hue-{}" aria-hidden="true">{}</span>', hue(comment), initial)
+
+
+def _comment(c, post, accepts_comments, avatar, dates, words):
     name = c.display_name
     by_post_author = bool(c.user_id and c.user_id == post.author_id)
     pending = c.status == Comment.Status.PENDING
@@ -62,30 +94,30 @@ def _comment(c, post, accepts_comments, hue, dates):
         '<li id="comment-{pk}" class="{classes}">\n'
         '<article class="comment-body" id="div-comment-{pk}">\n'
         '<footer class="comment-meta">\n'
-        '<span class="avatar hue-{hue}" aria-hidden="true">{initial}</span>\n'
+        "{avatar}\n"
         '<b class="fn">{author}</b>{badge}\n'
-        '<span class="says">says:</span>\n'
+        '<span class="says">{says}</span>\n'
         '<a class="comment-permalink" href="#comment-{pk}"><time datetime="{machine_date}">{date}</time></a>\n'
         "</footer>{awaiting}\n"
         '<div class="comment-content">{body}</div>{reply}\n'
         "</article>",
         pk=c.pk,
         classes=classes,
-        hue=hue,
-        initial=name[:1].upper(),
+        avatar=avatar,
         author=author,
-        badge=mark_safe('\n<span class="author-badge">Post author</span>') if by_post_author else "",
+        says=words.says,
+        badge=words.badge if by_post_author else "",
         machine_date=dates.for_machine(created),
         date=dates.for_reader(created),
-        awaiting=mark_safe('\n<p class="comment-awaiting-moderation">Your comment is awaiting moderation.</p>')
-        if pending
-        else "",
+        awaiting=words.awaiting if pending else "",
         body=mark_safe(c.body_html),  # noqa: S308 (sanitised when the comment was saved)
         reply=format_html(
             '\n<p class="reply"><a class="comment-reply-link" rel="nofollow" href="?replytocom={pk}#respond" '
-            'data-comment="{pk}" data-name="{name}" aria-label="Reply to {name}">Reply</a></p>',
+            'data-comment="{pk}" data-name="{name}" aria-label="{label}">{reply}</a></p>',
             pk=c.pk,
             name=name,
+            label=words.reply_to % {"name": name},
+            reply=words.reply,
         )
         if accepts_comments and c.status == Comment.Status.APPROVED
         else "",

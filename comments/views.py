@@ -4,7 +4,8 @@ import json
 
 from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from blog import protection
 from blog.ids import as_id
@@ -79,18 +80,29 @@ def remembered_author(request):
         return {}
 
 
+# The links in the mails only ask; a button (a POST) decides. Mail scanners open every link in a message,
+# and must neither confirm a subscription nobody asked for nor end one.
+
+
+@require_http_methods(["GET", "POST"])
 def confirm_notifications(request, token):
     """The double opt-in: the commenter confirms from their mailbox that they want reply mails."""
     comment = _comment_from(token, notifications.CONFIRM_SALT, max_age=notifications.CONFIRM_LIFETIME)
-    Comment.objects.filter(pk=comment.pk).update(notify_confirmed=True)
-    return render(request, "comments/notifications.html", {"comment": comment, "subscribed": True})
+    if request.method == "POST":
+        Comment.objects.filter(pk=comment.pk).update(notify_confirmed=True)
+    context = {"comment": comment, "subscribing": True, "done": request.method == "POST"}
+    return render(request, "comments/notifications.html", context)
 
 
+@csrf_exempt  # the signed token is the authority; mail programs send RFC 8058's one-click POST without a page
+@require_http_methods(["GET", "POST"])
 def stop_notifications(request, token):
-    """The one-click unsubscribe link in every reply mail."""
+    """The unsubscribe link in every reply mail, and its one-click POST (List-Unsubscribe-Post)."""
     comment = _comment_from(token, notifications.STOP_SALT)
-    Comment.objects.filter(pk=comment.pk).update(notify_replies=False, notify_confirmed=False)
-    return render(request, "comments/notifications.html", {"comment": comment, "subscribed": False})
+    if request.method == "POST":
+        Comment.objects.filter(pk=comment.pk).update(notify_replies=False, notify_confirmed=False)
+    context = {"comment": comment, "subscribing": False, "done": request.method == "POST"}
+    return render(request, "comments/notifications.html", context)
 
 
 def _comment_from(token, salt, max_age=None):

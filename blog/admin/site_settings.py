@@ -30,6 +30,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                     "comments_per_page",
                     "notify_authors",
                     "allow_reply_notifications",
+                    "show_gravatars",
                 ]
             },
         ),

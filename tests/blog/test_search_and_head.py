@@ -98,3 +98,117 @@ def test_date_archives_advertise_their_feeds(client):
     month = f"/{post.published_on:%Y/%m}/"
     assert feed_links(client, month)[-1] == month + "feed/"
     assert client.get(month + "feed/").status_code == 200
+
+
+def head_of(client, url):
+    """The <link>s (by rel and type) and <meta>s (by property or name) in a page's <head>, and its JSON-LD."""
+    import json
+
+    tree = parse_strict(client.get(url).content)
+    head = tree.find("head")
+    metas = {m.get("property") or m.get("name"): m.get("content") for m in head.iter("meta")}
+    links = [(link.get("rel"), link.get("type"), link.get("href")) for link in head.iter("link")]
+    scripts = [s for s in head.iter("script") if s.get("type") == "application/ld+json"]
+    return metas, links, json.loads(scripts[0].text) if scripts else None
+
+
+def descriptions(metas, data):
+    return [metas["description"], metas["og:description"], metas["twitter:description"], data["description"]]
+
+
+def test_post_head_describes_the_post_with_its_own_description(client):
+    post = PostFactory(description="Which beans climb, and how high.", body="Runner beans.\n\n<!--more-->\n\nMore.")
+    metas, _, data = head_of(client, post.get_absolute_url())
+    assert descriptions(metas, data) == ["Which beans climb, and how high."] * 4
+
+
+def test_post_head_without_a_description_uses_the_excerpt_unescaped_once(client):
+    post = PostFactory(body="Soup & <em>bread</em>, said the cook.\n\n<!--more-->\n\nThe rest.")
+    metas, _, data = head_of(client, post.get_absolute_url())
+    assert descriptions(metas, data) == ["Soup & bread, said the cook."] * 4
+
+
+def test_post_head_description_is_cut_after_thirty_words(client):
+    post = PostFactory(body=" ".join(f"word{n}" for n in range(50)))
+    metas, _, data = head_of(client, post.get_absolute_url())
+    assert metas["description"] == " ".join(f"word{n}" for n in range(30)) + "…"
+    assert len(set(descriptions(metas, data))) == 1
+
+
+def test_protected_post_head_shows_neither_its_description_nor_its_text(client):
+    post = PostFactory(password="stew", description="Paprika is the secret.", body="Smoked paprika, always.")
+    html = client.get(post.get_absolute_url()).content.decode()
+    head = html[: html.index("</head>")]
+    assert "aprika" not in head
+    metas, _, data = head_of(client, post.get_absolute_url())
+    assert descriptions(metas, data) == ["Just another Candid blog"] * 4
+
+
+def test_static_page_head_has_canonical_link_previews_and_a_short_description(client):
+    from tests.factories import PageFactory
+
+    page = PageFactory(title="About & us", body="We grow *beans* & peas. " + "Many words here. " * 40)
+    metas, links, _ = head_of(client, page.get_absolute_url())
+    url = f"http://testserver{page.get_absolute_url()}"
+    assert ("canonical", None, url) in links
+    description = metas["description"]
+    assert description.startswith("We grow beans & peas. Many words here.") and description.endswith("…")
+    assert len(description.split()) == 30
+    assert metas["og:type"] == "website" and metas["og:url"] == url
+    assert metas["og:title"] == metas["twitter:title"] == "About & us"
+    assert metas["og:description"] == metas["twitter:description"] == description
+    assert metas["twitter:card"] == "summary"
+
+
+def test_static_page_without_text_is_described_by_the_tagline(client):
+    from tests.factories import PageFactory
+
+    page = PageFactory(title="Empty", body="")
+    metas, _, _ = head_of(client, page.get_absolute_url())
+    assert metas["description"] == "Just another Candid blog"
+    assert "og:description" not in metas and metas["og:title"] == "Empty"
+
+
+def test_archive_lists_ask_for_a_summary_card(client):
+    PostFactory(tags=[TagFactory(name="winter")])
+    for url in ("/", "/tag/winter/", "/?s=anything"):
+        metas, _, _ = head_of(client, url)
+        assert metas["twitter:card"] == "summary", url
+
+
+def alternates(client, url, feed_type):
+    _, links, _ = head_of(client, url)
+    return [href for rel, type_, href in links if rel == "alternate" and type_ == feed_type]
+
+
+def test_every_page_advertises_the_sites_atom_feeds_next_to_the_rss_ones(client):
+    PostFactory()
+    assert alternates(client, "/", "application/atom+xml") == ["/feed/atom/", "/comments/feed/atom/"]
+    for href in ("/feed/atom/", "/comments/feed/atom/"):
+        assert client.get(href)["Content-Type"] == "application/atom+xml; charset=utf-8"
+
+
+def test_archives_and_posts_advertise_their_atom_feeds(client):
+    from django.urls import resolve
+
+    from tests.factories import CategoryFactory
+
+    garden = CategoryFactory(name="Garden")
+    beds = CategoryFactory(name="Beds", parent=garden)
+    post = PostFactory(tags=[TagFactory(name="winter")], categories=[beds], author__username="jane")
+    day = post.published_on
+    archives = ["/tag/winter/", "/author/jane/", "/category/garden/", "/category/garden/beds/",
+                f"/{day:%Y}/", f"/{day:%Y/%m}/", f"/{day:%Y/%m/%d}/", post.get_absolute_url()]  # fmt: skip
+    for url in archives:
+        rss, atom = alternates(client, url, "application/rss+xml"), alternates(client, url, "application/atom+xml")
+        assert rss[-1] == url + "feed/" and atom[-1] == url + "feed/atom/", url
+        assert resolve(atom[-1]).url_name == resolve(rss[-1]).url_name + "_atom"
+        response = client.get(atom[-1])
+        assert response.status_code == 200 and response["Content-Type"].startswith("application/atom+xml"), url
+
+
+def test_search_results_and_protected_posts_advertise_no_atom_feed_of_their_own(client):
+    protected = PostFactory(password="secret")
+    site_feeds = ["/feed/atom/", "/comments/feed/atom/"]
+    assert alternates(client, "/?s=beans", "application/atom+xml") == site_feeds
+    assert alternates(client, protected.get_absolute_url(), "application/atom+xml") == site_feeds

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 
 from comments.models import Comment
 from tests.commenting import send
@@ -58,7 +59,10 @@ def test_reply_notifications_need_confirmation_and_can_be_stopped(client, site, 
     send(client, post, parent=first.pk, name="Tom", email="tom@example.org", body="Unconfirmed, so no mail.")
     assert len(mailoutbox) == 1
 
-    response = client.get(links(confirm)[0])
+    asked = client.get(links(confirm)[0])  # what a mail scanner opening the link does: it only asks
+    assert asked.status_code == 200 and "Hear about replies?" in asked.content.decode()
+    assert not Comment.objects.get(pk=first.pk).notify_confirmed
+    response = client.post(links(confirm)[0])
     assert response.status_code == 200 and "You will hear about replies" in response.content.decode()
     send(client, post, parent=first.pk, name="Tom", email="tom@example.org", body="Willow works too.")
     reply_mail = mailoutbox[-1]
@@ -66,8 +70,12 @@ def test_reply_notifications_need_confirmation_and_can_be_stopped(client, site, 
     assert "Willow works too." in reply_mail.body
     stop = links(reply_mail)[-1]
     assert reply_mail.extra_headers["List-Unsubscribe"] == f"<http://testserver{stop}>"
+    assert reply_mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
-    assert "No more reply e-mails" in client.get(stop).content.decode()
+    assert "Stop reply e-mails?" in client.get(stop).content.decode()
+    assert Comment.objects.get(pk=first.pk).notify_replies
+    one_click = Client(enforce_csrf_checks=True).post(stop, {"List-Unsubscribe": "One-Click"})  # RFC 8058
+    assert "No more reply e-mails" in one_click.content.decode()
     send(client, post, parent=first.pk, name="Ann", email="ann@example.org", body="Hazel again.")
     assert mailoutbox[-1] is reply_mail
 
@@ -85,3 +93,13 @@ def test_approving_a_held_reply_notifies_then(client, post, configure, mailoutbo
 @pytest.mark.parametrize("url", ["/comments/notify/confirm/forged/", "/comments/notify/stop/forged/"])
 def test_forged_notification_links_are_not_found(client, url):
     assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+
+
+def test_mail_subjects_are_plain_text_not_html(client, site, post, mailoutbox):
+    post.title = "Beans & peas <3"
+    post.save()
+    post.author.email = "writer@example.com"
+    post.author.save()
+    send(client, post)
+    assert mailoutbox[0].subject == f"[{site.title}] New comment on “Beans & peas <3”"

@@ -1,7 +1,9 @@
+import hashlib
+
 import pytest
 
 from comments.models import Comment
-from tests.factories import CommentFactory, PostFactory
+from tests.factories import CommentFactory, PostFactory, UserFactory
 from tests.html import parse_strict
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +92,31 @@ def test_comment_text_keeps_reader_tags_drops_scripts_and_links_get_nofollow_ugc
     assert 'href="https://example.org/x" rel="nofollow ugc"' in comment.body_html
     assert comment.body_html.count("<p>") == 2
     assert "<script>" not in comment.body_html
+
+
+def avatar_of(client, comment):
+    """The avatar markup of `comment` on its post's page."""
+    item = parse_strict(client.get(comment.post.get_absolute_url()).content).find(f".//li[@id='comment-{comment.pk}']")
+    return item.find(".//footer")[0]
+
+
+def test_a_reader_who_came_through_a_provider_has_their_picture(client, site):
+    reader = UserFactory(avatar_url="https://pictures.example/ada.jpg")
+    picture = avatar_of(client, CommentFactory(user=reader))
+    assert (picture.tag, picture.get("src"), picture.get("alt")) == ("img", "https://pictures.example/ada.jpg", "")
+
+
+def test_guests_have_a_coloured_initial_and_nothing_from_gravatar_unless_the_site_allows_it(client, site):
+    guest = CommentFactory(author_name="rosa", author_email="Rosa@Example.net ")
+    initial = avatar_of(client, guest)
+    assert (initial.tag, initial.text) == ("span", "R") and "hue-" in initial.get("class")
+    assert "gravatar.com" not in client.get(guest.post.get_absolute_url()).content.decode()
+
+
+def test_with_gravatars_allowed_a_guest_has_the_gravatar_of_their_address(client, configure):
+    configure(show_gravatars=True)
+    guest = CommentFactory(author_email="Rosa@Example.net ")
+    digest = hashlib.sha256(b"rosa@example.net").hexdigest()
+    picture = avatar_of(client, guest)
+    assert picture.get("src") == f"https://gravatar.com/avatar/{digest}?s=64&d=identicon"
+    assert picture.get("referrerpolicy") == "no-referrer"
