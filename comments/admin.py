@@ -55,6 +55,16 @@ class CommentAdmin(admin.ModelAdmin):
     def on_post(self, comment):
         return format_html('<a href="{}">{}</a>', comment.get_absolute_url(), comment.post.title)
 
+    def save_model(self, request, obj, form, change):
+        """A status changed in the form is a moderation decision, as from the list: it teaches the spam filter
+        and may tell the commenter replied to."""
+        decided = obj.status
+        if change and "status" in form.changed_data:
+            obj.status = form.initial["status"]
+        super().save_model(request, obj, form, change)
+        if obj.status != decided:
+            moderate(request, [obj], decided)
+
     def _moderate(self, request, queryset, status, done):
         changed = moderate(request, queryset.select_related("parent", "post"), status)
         self.message_user(request, f"{changed} comment(s) {done}.", messages.SUCCESS)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from accounts.avatars import picture_for
 from comments.models import Comment
+from comments.threads import PAGE_PARAMETER
 
 
 class CommentDates:
@@ -50,12 +51,14 @@ class CommentWords:
         self.reply_to = gettext("Reply to %(name)s")
 
 
-def comment_list(comments, still_open, post, accepts_comments, hue, gravatars=False):
+def comment_list(comments, still_open, post, accepts_comments, hue, gravatars=False, page=1):
     """The nested <ol> of `comments` (marked up by comments.tree.thread).
 
     Each has its writer's picture (`accounts.avatars.picture_for`), or an initial in the colour `hue(comment)` picks.
     """
     parts, dates, words = ['<ol class="comment-list">'], CommentDates(), CommentWords()
+    # A reply link opens the form on the same page of a paged discussion, with the comment it answers.
+    reply_query = f"?{PAGE_PARAMETER}={page}&replytocom=" if page > 1 else "?replytocom="
     for n, comment in enumerate(comments):
         if comment.opens:
             parts.append('<ol class="children">')
@@ -63,7 +66,7 @@ def comment_list(comments, still_open, post, accepts_comments, hue, gravatars=Fa
             parts.append("</li>")
         parts.append("</ol></li>" * len(comment.closes))
         avatar = _avatar(comment, hue, gravatars)
-        parts.append(_comment(comment, post, accepts_comments, avatar, dates, words))
+        parts.append(_comment(comment, post, accepts_comments, avatar, dates, words, reply_query))
     parts.append("</li>" + "</ol></li>" * len(still_open) + "</ol>")
     return mark_safe("\n".join(parts))  # noqa: S308 (every part is escaped above or is fixed markup)
 
@@ -80,7 +83,7 @@ def _avatar(comment, hue, gravatars):
     return format_html('<span class="avatar hue-{}" aria-hidden="true">{}</span>', hue(comment), initial)
 
 
-def _comment(c, post, accepts_comments, avatar, dates, words):
+def _comment(c, post, accepts_comments, avatar, dates, words, reply_query):
     name = c.display_name
     by_post_author = bool(c.user_id and c.user_id == post.author_id)
     pending = c.status == Comment.Status.PENDING
@@ -112,8 +115,9 @@ def _comment(c, post, accepts_comments, avatar, dates, words):
         awaiting=words.awaiting if pending else "",
         body=mark_safe(c.body_html),  # noqa: S308 (sanitised when the comment was saved)
         reply=format_html(
-            '\n<p class="reply"><a class="comment-reply-link" rel="nofollow" href="?replytocom={pk}#respond" '
+            '\n<p class="reply"><a class="comment-reply-link" rel="nofollow" href="{query}{pk}#respond" '
             'data-comment="{pk}" data-name="{name}" aria-label="{label}">{reply}</a></p>',
+            query=reply_query,
             pk=c.pk,
             name=name,
             label=words.reply_to % {"name": name},

@@ -25,8 +25,9 @@ KEEP_PENDING = 20
 def post_comment(request):
     post = get_object_or_404(Post.objects.visible_to(request.user), pk=as_id(request.POST.get("post", "")))
     site = SiteSettings.for_request(request)
-    if not post.accepts_comments(site) or not protection.is_unlocked(request, post):
-        return render(request, "comments/closed.html", {"post": post}, status=403)
+    locked = not protection.is_unlocked(request, post)
+    if locked or not post.accepts_comments(site):
+        return render(request, "comments/closed.html", {"post": post, "locked": locked}, status=403)
 
     form = CommentForm(request.POST, post=post, user=request.user, site=site)
     if not form.is_valid():

@@ -28,7 +28,9 @@ def comment_thread(context, post):
     if accepts and form is None:
         form = CommentForm(post=post, user=request.user, site=site, initial=_initial(request, post))
     replying_to = _replying_to(form, shown["comments"]) if accepts else None
-    listed = comment_list(shown["comments"], shown["still_open"], post, accepts, avatar_hue, site.show_gravatars)
+    listed = comment_list(
+        shown["comments"], shown["still_open"], post, accepts, avatar_hue, site.show_gravatars, shown["page"]
+    )
     return {**shown, "post": post, "request": request, "accepts_comments": accepts, "form": form,
             "comment_list": listed, "replying_to": replying_to, "user": request.user,
             **login_choices(request)}  # fmt: skip

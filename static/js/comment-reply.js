@@ -11,7 +11,8 @@
   var parentField = form.querySelector("input[name=parent]");
   var title = document.getElementById("reply-title");
   var cancel = document.getElementById("cancel-comment-reply-link");
-  var plainTitle = "Leave a Reply";
+  // The page gives the title's words in its own language.
+  var plainTitle = title.dataset.plain;
 
   function setTitle(text) { title.firstChild.nodeValue = text + " "; }
 
@@ -22,7 +23,7 @@
     var body = document.getElementById("div-comment-" + link.dataset.comment);
     body.parentNode.insertBefore(respond, body.nextSibling);
     parentField.value = link.dataset.comment;
-    setTitle("Leave a Reply to " + link.dataset.name);
+    setTitle(title.dataset.replyTo.replace("%(name)s", link.dataset.name));
     cancel.hidden = false;
     form.querySelector("textarea").focus();
   });

@@ -164,3 +164,13 @@ def test_editors_correct_a_comments_author_but_never_move_it_out_of_its_tree(cli
     stored = Comment.objects.get(pk=reply.pk)
     assert (stored.post, stored.parent, stored.author_name) == (comment.post, comment, "Ada L.")
     assert stored.path.startswith(comment.path + "/")
+
+
+def test_a_status_changed_in_the_form_teaches_the_filter_like_the_list_actions(client):
+    comment = CommentFactory(status="pending", body="casino bonus casino")
+    client.force_login(staff("Editor"))
+    assert client.post(change_url(comment), comment_form(comment, status="spam")).status_code == 302
+    assert Comment.objects.get().status == "spam"
+    assert SpamToken.objects.get(token="casino").spam == 1
+    assert client.post(change_url(comment), comment_form(Comment.objects.get(), body="Edited")).status_code == 302
+    assert SpamToken.objects.get(token="casino").spam == 1  # an edit that keeps the status teaches nothing

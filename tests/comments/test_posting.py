@@ -156,7 +156,10 @@ def test_old_posts_close_automatically(client, configure):
 
 def test_protected_post_takes_comments_only_once_unlocked(client, site):
     protected = PostFactory(password="stew")
-    assert send(client, protected).status_code == 403
+    refused = send(client, protected)
+    assert refused.status_code == 403
+    assert "This post is password protected." in refused.content.decode()
+    assert "Comments are closed." not in refused.content.decode()
     client.post(protected.get_absolute_url(), {"password": "stew"})
     assert send(client, protected).status_code == 302
 

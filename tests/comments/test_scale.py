@@ -58,6 +58,19 @@ def test_long_discussions_are_paged_by_top_level_threads(client, configure):
 
 
 @pytest.mark.django_db
+def test_replying_on_a_later_page_of_a_discussion_stays_on_that_page(client, configure):
+    configure(comments_per_page=2, comment_flood_seconds=0, hold_first_comments=False)
+    post = PostFactory()
+    add_discussion(post, threads=5, replies_each=0)
+    last_thread = post.comments.order_by("-path").first()
+    page = client.get(post.get_absolute_url(), {"cpage": 3}).content.decode()
+    reply_link = f"?cpage=3&amp;replytocom={last_thread.pk}#respond"
+    assert reply_link in page
+    form = client.get(post.get_absolute_url(), {"cpage": 3, "replytocom": last_thread.pk}).content.decode()
+    assert f"Leave a Reply to {last_thread.display_name}" in form
+
+
+@pytest.mark.django_db
 def test_after_posting_the_reader_lands_on_the_page_holding_their_comment(client, configure):
     configure(comments_per_page=2, comment_flood_seconds=0, hold_first_comments=False)
     post = PostFactory()

@@ -98,8 +98,8 @@ def test_the_site_keeps_serving_when_redis_is_down(tmp_path):
 
 def test_upload_limits_come_from_the_environment(tmp_path):
     code = "from blog.media import validation as v; print(v.max_upload_bytes(), v.max_pixels())"
-    result = manage("shell", "-v", "0", "-c", code, env={"DEBUG": "1", "MAX_UPLOAD_MB": "5", "MAX_UPLOAD_MEGAPIXELS": "12"},
-                    var_dir=tmp_path)  # fmt: skip
+    limits = {"MAX_UPLOAD_MB": "5", "MAX_UPLOAD_MEGAPIXELS": "12"}
+    result = manage("shell", "-v", "0", "-c", code, env={"DEBUG": "1", **limits}, var_dir=tmp_path)
     assert result.stdout.split() == [str(5 * 1024 * 1024), "12000000"], result.stderr
 
 

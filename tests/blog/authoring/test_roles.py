@@ -191,3 +191,13 @@ def test_post_list_shows_status_categories_and_comment_count(as_user, editor, dj
         html = client.get("/admin/blog/post/").content.decode()
     assert "Garden" in html and "Published" in html
     assert '<td class="field-comment_count">3</td>' in html
+
+
+def test_once_migrated_each_role_holds_every_permission_it_names():
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import ROLES
+
+    for role, names in ROLES.items():
+        held = {f"{p.content_type.app_label}.{p.codename}" for p in Group.objects.get(name=role).permissions.all()}
+        assert held == names, role
