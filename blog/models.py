@@ -225,9 +225,13 @@ class Tag(models.Model):
 EDIT_OTHERS = "edit_others"
 
 
-def is_published():
-    """The one rule for what readers see: published, or scheduled and whose time has come."""
-    return Q(status__in=[Entry.Status.PUBLISHED, Entry.Status.SCHEDULED], published_at__lte=timezone.now())
+def is_published(related=""):
+    """The one rule for what readers see: published, or scheduled and whose time has come.
+
+    `related` ("posts__") applies it across a relation, as a join rather than a subquery.
+    """
+    statuses = [Entry.Status.PUBLISHED, Entry.Status.SCHEDULED]
+    return Q(**{f"{related}status__in": statuses, f"{related}published_at__lte": timezone.now()})
 
 
 class EntryQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@ import hashlib
 from django import template
 
 from blog.ids import as_id
-from blog.models import Post, SiteSettings
+from blog.models import SiteSettings, is_published
 from comments import threads
 from comments.forms import CommentForm
 from comments.models import Comment
@@ -55,7 +55,7 @@ def _replying_to(form, comments):
 def recent_comments(limit=5):
     latest = (
         Comment.objects.approved()
-        .filter(kind=Comment.Kind.COMMENT, post__in=Post.objects.published().unprotected())
+        .filter(is_published("post__"), kind=Comment.Kind.COMMENT, post__password="")
         .select_related("post", "user")
         .only(
             "author_name",
