@@ -51,11 +51,11 @@ class CommentWords:
         self.reply_to = gettext("Reply to %(name)s")
 
 
-def comment_list(comments, still_open, post, accepts_comments, hue, gravatars=False, page=1):
-    """The nested <ol> of `comments` (marked up by comments.tree.thread).
+AVATAR = '<img class="avatar" src="{}" alt="" width="32" height="32" loading="lazy" referrerpolicy="no-referrer">'
 
-    Each has its writer's picture (`accounts.avatars.picture_for`), or an initial in the colour `hue(comment)` picks.
-    """
+
+def comment_list(comments, still_open, post, accepts_comments, gravatars=False, page=1):
+    """The nested <ol> of `comments` (marked up by comments.tree.thread), each with its writer's picture."""
     parts, dates, words = ['<ol class="comment-list">'], CommentDates(), CommentWords()
     # A reply link opens the form on the same page of a paged discussion, with the comment it answers.
     reply_query = f"?{PAGE_PARAMETER}={page}&replytocom=" if page > 1 else "?replytocom="
@@ -65,22 +65,10 @@ def comment_list(comments, still_open, post, accepts_comments, hue, gravatars=Fa
         elif n:
             parts.append("</li>")
         parts.append("</ol></li>" * len(comment.closes))
-        avatar = _avatar(comment, hue, gravatars)
+        avatar = format_html(AVATAR, picture_for(comment, gravatars))
         parts.append(_comment(comment, post, accepts_comments, avatar, dates, words, reply_query))
     parts.append("</li>" + "</ol></li>" * len(still_open) + "</ol>")
     return mark_safe("\n".join(parts))  # noqa: S308 (every part is escaped above or is fixed markup)
-
-
-def _avatar(comment, hue, gravatars):
-    picture = picture_for(comment, gravatars)
-    if picture:
-        return format_html(
-            '<img class="avatar avatar-picture" src="{}" alt="" width="32" height="32" loading="lazy" '
-            'referrerpolicy="no-referrer">',
-            picture,
-        )
-    initial = comment.display_name[:1].upper()
-    return format_html('<span class="avatar hue-{}" aria-hidden="true">{}</span>', hue(comment), initial)
 
 
 def _comment(c, post, accepts_comments, avatar, dates, words, reply_query):

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
             name="show_gravatars",
             field=models.BooleanField(
                 default=False,
-                help_text="Show guests' Gravatar pictures (or a pattern Gravatar draws from their address). Readers' browsers then ask gravatar.com for them, which tells Gravatar who reads the page; a scrambled form of each guest's e-mail address appears in the page. Off: a coloured initial, made here.",
+                help_text="Show guests' Gravatar pictures (or a pattern Gravatar draws from their address). Readers' browsers then ask gravatar.com for them, which tells Gravatar who reads the page; a scrambled form of each guest's e-mail address appears in the page. Off: an identicon drawn here.",
             ),
         ),
     ]

@@ -1,7 +1,6 @@
-import hashlib
-
 from django import template
 
+from accounts.avatars import picture_of
 from blog.ids import as_id
 from blog.models import SiteSettings, is_published
 from comments import threads
@@ -12,8 +11,6 @@ from comments.social import draft_for, login_choices
 from comments.views import pending_for, remembered_author
 
 register = template.Library()
-
-AVATAR_COLOURS = 12  # .hue-0 … .hue-11 in the theme's CSS; no inline style, for the CSP
 
 
 @register.inclusion_tag("comments/thread.html", takes_context=True)
@@ -28,9 +25,7 @@ def comment_thread(context, post):
     if accepts and form is None:
         form = CommentForm(post=post, user=request.user, site=site, initial=_initial(request, post))
     replying_to = _replying_to(form, shown["comments"]) if accepts else None
-    listed = comment_list(
-        shown["comments"], shown["still_open"], post, accepts, avatar_hue, site.show_gravatars, shown["page"]
-    )
+    listed = comment_list(shown["comments"], shown["still_open"], post, accepts, site.show_gravatars, shown["page"])
     return {**shown, "post": post, "request": request, "accepts_comments": accepts, "form": form,
             "comment_list": listed, "replying_to": replying_to, "user": request.user,
             **login_choices(request)}  # fmt: skip
@@ -74,8 +69,6 @@ def recent_comments(limit=5):
 
 
 @register.filter
-def avatar_hue(person):
-    """One of the theme's avatar colours (0-11), the same for the same person every time."""
-    email = getattr(person, "author_email", "") or getattr(person, "email", "")
-    who = (email or getattr(person, "display_name", "") or str(person)).strip().lower()
-    return int(hashlib.md5(who.encode(), usedforsecurity=False).hexdigest()[:4], 16) % AVATAR_COLOURS
+def picture(user):
+    """The web address of a reader's picture: their provider's, else their identicon."""
+    return picture_of(user)

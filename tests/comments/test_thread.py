@@ -1,6 +1,8 @@
 import hashlib
+import re
 
 import pytest
+from defusedxml import ElementTree
 
 from comments.models import Comment
 from tests.factories import CommentFactory, PostFactory, UserFactory
@@ -106,13 +108,6 @@ def test_a_reader_who_came_through_a_provider_has_their_picture(client, site):
     assert (picture.tag, picture.get("src"), picture.get("alt")) == ("img", "https://pictures.example/ada.jpg", "")
 
 
-def test_guests_have_a_coloured_initial_and_nothing_from_gravatar_unless_the_site_allows_it(client, site):
-    guest = CommentFactory(author_name="rosa", author_email="Rosa@Example.net ")
-    initial = avatar_of(client, guest)
-    assert (initial.tag, initial.text) == ("span", "R") and "hue-" in initial.get("class")
-    assert "gravatar.com" not in client.get(guest.post.get_absolute_url()).content.decode()
-
-
 def test_with_gravatars_allowed_a_guest_has_the_gravatar_of_their_address(client, configure):
     configure(show_gravatars=True)
     guest = CommentFactory(author_email="Rosa@Example.net ")
@@ -120,3 +115,37 @@ def test_with_gravatars_allowed_a_guest_has_the_gravatar_of_their_address(client
     picture = avatar_of(client, guest)
     assert picture.get("src") == f"https://gravatar.com/avatar/{digest}?s=64&d=identicon"
     assert picture.get("referrerpolicy") == "no-referrer"
+
+
+def test_guests_have_an_identicon_drawn_here_that_tells_nothing_of_their_address(client, site):
+    guest = CommentFactory(author_name="rosa", author_email="Rosa@Example.net ")
+    picture = avatar_of(client, guest)
+    assert re.fullmatch(r"/avatars/[0-9a-f]{20}\.svg", picture.get("src"))
+    html = client.get(guest.post.get_absolute_url()).content.decode()
+    assert "gravatar.com" not in html and "rosa@example.net" not in html.lower()
+    for digest in (hashlib.md5, hashlib.sha256):
+        assert digest(b"rosa@example.net").hexdigest()[:20] not in html
+
+
+def test_one_guest_keeps_one_identicon_and_two_guests_have_two(client, site):
+    post = PostFactory()
+    rosa = CommentFactory(post=post, author_email="rosa@example.net")
+    rosa_again = CommentFactory(post=post, author_email="ROSA@example.net")
+    tom = CommentFactory(post=post, author_email="tom@example.org")
+    sources = [avatar_of(client, comment).get("src") for comment in (rosa, rosa_again, tom)]
+    assert sources[0] == sources[1] != sources[2]
+
+
+def test_an_identicon_is_a_small_svg_kept_for_good(client):
+    response = client.get("/avatars/0123456789abcdef0123.svg")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    svg = ElementTree.fromstring(response.content)
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg" and not svg.findall(".//{http://www.w3.org/2000/svg}script")
+    assert client.get("/avatars/0123456789abcdef0123.svg").content == response.content
+
+
+@pytest.mark.parametrize("name", ["0123", "0123456789ABCDEF0123", "0123456789abcdef012g", "../../etc/passwd"])
+def test_an_identicon_with_a_malformed_name_is_not_found(client, name):
+    assert client.get(f"/avatars/{name}.svg").status_code == 404
