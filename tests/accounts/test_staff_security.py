@@ -88,3 +88,31 @@ def test_editor_enrols_an_authenticator_app_and_gets_recovery_codes(client, sett
     assert response.status_code == 302
     assert set(Authenticator.objects.filter(user=editor).values_list("type", flat=True)) == {"totp", "recovery_codes"}
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_site_owner_without_their_phone_logs_in_with_a_recovery_code_once(client, settings):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    settings.STAFF_2FA = True
+    owner = UserFactory(username="owner", is_staff=True, is_superuser=True)
+    TOTP.activate(owner, generate_totp_secret())
+    code = RecoveryCodes.activate(owner).get_unused_codes()[0]
+
+    client.post("/accounts/login/", {"login": "owner", "password": PASSWORD})
+    assert client.post("/accounts/2fa/authenticate/", {"code": code}).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+    client.post("/accounts/logout/")
+    client.post("/accounts/login/", {"login": "owner", "password": PASSWORD})
+    again = client.post("/accounts/2fa/authenticate/", {"code": code})  # a recovery code works only once
+    assert again.status_code == 200 and "Incorrect code" in again.content.decode()
+    assert client.get("/admin/").status_code == 302
+
+
+def test_demo_login_is_never_on_in_production(tmp_path):
+    from tests.config.test_startup import PRODUCTION, manage
+
+    dummy = "allauth.socialaccount.providers.dummy"
+    code = f"from django.conf import settings as s; print(s.DEMO_LOGIN, {dummy!r} in s.INSTALLED_APPS)"
+    result = manage("shell", "-v", "0", "-c", code, env=PRODUCTION, var_dir=tmp_path)
+    assert result.stdout.split() == ["False", "False"], result.stderr

@@ -18,7 +18,9 @@ PRODUCTION = {
 
 
 def manage(*args, env=None, var_dir):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY"}}
+    # Without the settings the test run itself uses (tests/settings.py turns the demo login on).
+    ours = {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "DEMO_LOGIN"}
+    clean = {k: v for k, v in os.environ.items() if k not in ours}
     clean.update({"VAR_DIR": str(var_dir), **(env or {})})
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
