@@ -174,3 +174,14 @@ def test_a_status_changed_in_the_form_teaches_the_filter_like_the_list_actions(c
     assert SpamToken.objects.get(token="casino").spam == 1
     assert client.post(change_url(comment), comment_form(Comment.objects.get(), body="Edited")).status_code == 302
     assert SpamToken.objects.get(token="casino").spam == 1  # an edit that keeps the status teaches nothing
+
+
+def test_unapproving_hides_a_comment_again_and_search_finds_comments_by_their_words(client):
+    comment = CommentFactory(status="approved", body="About runner beans")
+    CommentFactory(status="approved", body="About leeks")
+    client.force_login(staff("Editor"))
+    act(client, "unapprove", [comment])
+    assert Comment.objects.get(pk=comment.pk).status == "pending"
+    assert "About runner beans" not in client.get(comment.post.get_absolute_url()).content.decode()
+    found = client.get(LIST, {"q": "runner"}).context["cl"].result_list
+    assert [c.pk for c in found] == [comment.pk]

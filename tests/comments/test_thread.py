@@ -149,3 +149,27 @@ def test_an_identicon_is_a_small_svg_kept_for_good(client):
 @pytest.mark.parametrize("name", ["0123", "0123456789ABCDEF0123", "0123456789abcdef012g", "../../etc/passwd"])
 def test_an_identicon_with_a_malformed_name_is_not_found(client, name):
     assert client.get(f"/avatars/{name}.svg").status_code == 404
+
+
+def test_pings_are_listed_apart_from_the_discussion(client):
+    post = PostFactory()
+    CommentFactory(post=post, author_name="Rosa")
+    CommentFactory(post=post, kind=Comment.Kind.PINGBACK, author_name="Another blog")
+    page = parse_strict(client.get(post.get_absolute_url()).content)
+    pings = page.find(".//ol[@class='ping-list']")
+    discussion = page.find(".//ol[@class='comment-list']")
+    assert "Another blog" in "".join(pings.itertext()) and "Rosa" not in "".join(pings.itertext())
+    assert "Another blog" not in "".join(discussion.itertext())
+
+
+def test_the_posts_author_is_marked_and_a_guests_name_links_to_their_site(client):
+    post = PostFactory()
+    mine = CommentFactory(post=post, user=post.author)
+    guest = CommentFactory(post=post, author_name="Rosa", author_url="https://rosa.example/")
+    page = parse_strict(client.get(post.get_absolute_url()).content)
+    author_item = page.find(f".//li[@id='comment-{mine.pk}']")
+    assert "bypostauthor" in author_item.get("class")
+    assert author_item.find(".//span[@class='author-badge']").text == "Post author"
+    link = page.find(f".//li[@id='comment-{guest.pk}']//b[@class='fn']/a")
+    assert (link.get("href"), link.get("rel"), link.text) == ("https://rosa.example/", "external nofollow ugc", "Rosa")
+    assert "bypostauthor" not in page.find(f".//li[@id='comment-{guest.pk}']").get("class")
