@@ -238,6 +238,10 @@ class EntryQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published())
 
+    def unprotected(self):
+        """Entries without a password: their text (and a post's discussion) may appear anywhere."""
+        return self.filter(password="")
+
     def visible_to(self, user):
         """What `user` may open: what is published, plus private entries they wrote or may edit."""
         if not user.is_authenticated:
@@ -255,10 +259,6 @@ class PostQuerySet(EntryQuerySet):
     def summaries(self):
         """For lists of excerpts: what for_listing() gives, less the bodies (some pages of text each)."""
         return self.for_listing().defer("body", "body_html")
-
-    def unprotected(self):
-        """Posts without a password: their text and discussion may appear anywhere."""
-        return self.filter(password="")
 
     def in_category(self, category):
         """Posts filed under `category` or any of its subcategories."""
@@ -284,6 +284,7 @@ class Entry(models.Model):
     body_html = models.TextField(blank=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    password = models.CharField(max_length=100, blank=True)
     wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -304,6 +305,11 @@ class Entry(models.Model):
     @property
     def pages(self):
         return self.body_html.split(markup.PAGE_SEPARATOR)
+
+    @property
+    def is_protected(self):
+        """Password-protected: its text shows only to readers who gave the password, never in lists or feeds."""
+        return bool(self.password)
 
     def render(self):
         """Store the rendered body, its image and gallery shortcodes expanded; subclasses keep more."""
@@ -341,7 +347,6 @@ class Post(Entry):
     published_on = models.DateField(null=True, editable=False, db_index=True)
     sticky = models.BooleanField(default=False, help_text="Keep at the top of the home page.")
     comment_status = models.CharField(max_length=6, choices=CommentStatus.choices, default=CommentStatus.OPEN)
-    password = models.CharField(max_length=100, blank=True)
     description = models.CharField(
         max_length=300, blank=True, help_text="For search engines and link previews; the excerpt if empty."
     )
@@ -389,11 +394,6 @@ class Post(Entry):
         if site.comments_close_after is None or self.published_at is None:
             return None
         return self.published_at + site.comments_close_after
-
-    @property
-    def is_protected(self):
-        """Password-protected: its text shows only to readers who gave the password, never in lists or feeds."""
-        return bool(self.password)
 
     def render(self):
         rendered = markup.render(self.body, self.format, self.excerpt)

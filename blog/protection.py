@@ -1,40 +1,61 @@
-"""Password-protected posts: who has unlocked which post, kept in the reader's session.
+"""Password-protected posts and pages: who has unlocked which, kept in the reader's session.
 
 The session holds an HMAC of the password rather than the password itself, so
-changing a post's password locks out everyone who had the old one.
+changing an entry's password locks out everyone who had the old one.
 """
 
 from django import forms
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 SESSION_KEY = "unlocked_posts"
 
 
-class PostPasswordForm(forms.Form):
-    password = forms.CharField(label="Password", strip=False, max_length=100, widget=forms.PasswordInput)
+class PasswordForm(forms.Form):
+    password = forms.CharField(label=_("Password"), strip=False, max_length=100, widget=forms.PasswordInput)
 
-    def __init__(self, *args, post, **kwargs):
+    def __init__(self, *args, entry, **kwargs):
         super().__init__(*args, **kwargs)
-        self.post = post
+        self.entry = entry
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not constant_time_compare(password, self.post.password):
-            raise forms.ValidationError("That password is not the right one for this post. Please try again.")
+        if not constant_time_compare(password, self.entry.password):
+            raise forms.ValidationError(_("That password is not the right one for this %(kind)s. Please try again."),
+                                        params={"kind": self.entry._meta.verbose_name})  # fmt: skip
         return password
 
 
-def _token(post):
-    return salted_hmac("candid.post-password", f"{post.pk}:{post.password}").hexdigest()
+def _key(entry):
+    # Posts were here first, by their id alone; pages are told apart by a prefix.
+    return str(entry.pk) if entry._meta.model_name == "post" else f"{entry._meta.model_name}:{entry.pk}"
 
 
-def unlock(request, post):
-    request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), str(post.pk): _token(post)}
+def _token(entry):
+    return salted_hmac("candid.post-password", f"{entry.pk}:{entry.password}").hexdigest()
 
 
-def is_unlocked(request, post):
-    """Whether the reader may see `post`'s text: it has no password, or they gave the current one."""
-    if not post.is_protected:
+def unlock(request, entry):
+    request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), _key(entry): _token(entry)}
+
+
+def is_unlocked(request, entry):
+    """Whether the reader may see `entry`'s text: it has no password, or they gave the current one."""
+    if not entry.is_protected:
         return True
-    token = request.session.get(SESSION_KEY, {}).get(str(post.pk), "")
-    return constant_time_compare(token, _token(post))
+    token = request.session.get(SESSION_KEY, {}).get(_key(entry), "")
+    return constant_time_compare(token, _token(entry))
+
+
+def password_form_or_unlock(request, entry):
+    """For a view of `entry`: (None, None) if the reader may read it; (form, None) to ask for its password;
+    (None, response) when a POST has answered it (a redirect to read it) or was not the password form's."""
+    if is_unlocked(request, entry):
+        return None, (HttpResponseNotAllowed(["GET", "HEAD"]) if request.method == "POST" else None)
+    form = PasswordForm(request.POST or None, entry=entry)
+    if request.method == "POST" and form.is_valid():
+        unlock(request, entry)
+        return None, redirect(request.path)
+    return form, None

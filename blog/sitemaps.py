@@ -22,7 +22,7 @@ class PostSitemap(Sitemap):
 
 class PageSitemap(Sitemap):
     def items(self):
-        return Page.objects.published().only("path", "updated_at")
+        return Page.objects.published().unprotected().only("path", "updated_at")
 
     def lastmod(self, page):
         return page.updated_at

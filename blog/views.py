@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
@@ -199,14 +199,9 @@ def post_detail(request, year, month, day, slug, page=1):
         return redirect(moved_post(request, published_on, slug), permanent=True)
     if not 1 <= page <= len(post.pages):
         raise Http404("The post has no such page.")
-    password_form = None
-    if not protection.is_unlocked(request, post):
-        password_form = protection.PostPasswordForm(request.POST or None, post=post)
-        if request.method == "POST" and password_form.is_valid():
-            protection.unlock(request, post)
-            return redirect(request.path)
-    elif request.method == "POST":
-        return HttpResponseNotAllowed(["GET", "HEAD"])
+    password_form, answered = protection.password_form_or_unlock(request, post)
+    if answered:
+        return answered
     return render_post(request, post, page, password_form=password_form)
 
 
@@ -274,4 +269,8 @@ def neighbours(post):
 
 def page_detail(request, path):
     page = get_object_or_404(Page.objects.visible_to(request.user).select_related("author"), path=path)
-    return render(request, "blog/page_detail.html", {"page": page})
+    password_form, answered = protection.password_form_or_unlock(request, page)
+    if answered:
+        return answered
+    context = {"page": page, "unlocked": password_form is None, "password_form": password_form}
+    return render(request, "blog/page_detail.html", context)

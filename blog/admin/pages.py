@@ -14,7 +14,8 @@ class PageAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
     fields = [
-        "title", "slug", "parent", "menu_order", "format", "body", "edit_token", "status", "published_at", "author",
+        "title", "slug", "parent", "menu_order", "format", "body", "edit_token", "status", "published_at", "password",
+        "author",
     ]  # fmt: skip
     raw_id_fields = ["parent"]
 

@@ -37,8 +37,8 @@ def post_description(context, post, unlocked):
 
 @register.simple_tag(takes_context=True)
 def page_description(context, page):
-    """A static page's meta description: the start of its text, else the site's tagline."""
-    return summary(page.body_html) or context["site"].tagline
+    """A static page's meta description: the start of its text (unless it has a password), else the tagline."""
+    return ("" if page.is_protected else summary(page.body_html)) or context["site"].tagline
 
 
 @register.inclusion_tag("blog/_post_head.html", takes_context=True)
@@ -67,7 +67,8 @@ def post_meta(context, post, unlocked):
 def page_meta(context, page):
     """A static page's canonical link and link-preview tags."""
     url = context["request"].build_absolute_uri(page.get_absolute_url())
-    return {"page": page, "url": url, "description": summary(page.body_html), "site": context["site"]}
+    description = "" if page.is_protected else summary(page.body_html)
+    return {"page": page, "url": url, "description": description, "site": context["site"]}
 
 
 def json_ld(data):

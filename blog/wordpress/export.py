@@ -303,6 +303,7 @@ class WxrExport:
                 name=page.slug,
                 status=WP_STATUS[page.status],
                 content=self.markdown_html(page) if page.format == ContentFormat.MARKDOWN else page.body,
+                password=page.password,
                 parent=self.post_ids(Page, page.parent_id, page.parent_wp_id),
                 menu_order=page.menu_order,
             )

@@ -209,6 +209,7 @@ class Importer:
             "body": record.content,
             "status": status,
             "published_at": published_at,
+            "password": record.password[:100],
         }
 
     def post(self, record):
@@ -222,7 +223,6 @@ class Importer:
             excerpt=record.excerpt,
             sticky=record.sticky,
             comment_status=Post.CommentStatus.CLOSED if record.comment_status == "closed" else Post.CommentStatus.OPEN,
-            password=record.password[:100],
         )
         post, outcome = self._upsert(Post, {"wp_id": record.wp_id}, values)
         categories = self._terms(Category, record.categories)
@@ -255,16 +255,7 @@ class Importer:
     def page(self, record):
         values = self._entry_values(record)
         values.update(slug=_slug(record, Page), menu_order=record.menu_order)
-        # Candid's pages have no password: keep a protected one from readers until someone decides.
-        if record.password and values["status"] in (Page.Status.PUBLISHED, Page.Status.SCHEDULED):
-            values["status"] = Page.Status.PRIVATE
         page, outcome = self._upsert(Page, {"wp_id": record.wp_id}, values)
-        if record.password:
-            status = page.get_status_display().lower()
-            problem = (
-                f"“{page.title}” was password-protected: imported as {status}; set it public again once you are happy"
-            )
-            self.report.problems.append(("page", record.wp_id, problem))
         if record.parent:
             self.pending_parents.append((page, record.parent))
         self._remember_old_address(record.link, page=page)

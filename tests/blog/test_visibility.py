@@ -116,3 +116,34 @@ def test_protected_post_meta_description_does_not_leak(client, protected):
 def test_protected_posts_comments_stay_out_of_recent_comments(client, protected):
     CommentFactory(post=protected, author_name="Careful Carla")
     assert "Careful Carla" not in client.get("/").content.decode()
+
+
+class TestProtectedPage:
+    @pytest.fixture
+    def page(self, site):
+        from blog.models import Page
+
+        return Page.objects.create(
+            title="Members", body="The door code is 4321.", author=UserFactory(), status="published", password="key"
+        )
+
+    def test_it_asks_for_its_password_and_keeps_its_text_out_of_the_head_and_the_sitemap(self, client, page):
+        html = client.get("/members/").content.decode()
+        assert "This content is password protected." in html and "4321" not in html
+        assert page.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+
+    def test_a_wrong_password_says_so(self, client, page):
+        html = client.post("/members/", {"password": "door"}).content.decode()
+        assert "That password is not the right one for this page." in html and "4321" not in html
+
+    def test_the_right_password_opens_it_and_only_it(self, client, page):
+        same_id = PostFactory(pk=page.pk, password="other", body="Post secret.")
+        assert client.post("/members/", {"password": "key"}).status_code == 302
+        assert "The door code is 4321." in client.get("/members/").content.decode()
+        assert "Post secret." not in client.get(same_id.get_absolute_url()).content.decode()
+
+    def test_a_new_password_locks_it_again(self, client, page):
+        client.post("/members/", {"password": "key"})
+        page.password = "new key"
+        page.save()
+        assert "4321" not in client.get("/members/").content.decode()

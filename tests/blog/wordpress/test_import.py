@@ -4,14 +4,11 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from accounts.roles import EDITOR
 from blog.models import Category, LegacyURL, Page, Post, Tag
 from comments.models import Comment
 from tests.blog.wordpress.wxr_builder import comment, item, wxr
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -139,15 +136,14 @@ def test_pages_and_their_parents(tmp_path, client):
     assert client.get("/about/team/").status_code == 200
 
 
-def test_password_protected_pages_become_private_and_are_listed(tmp_path, client):
+def test_password_protected_pages_keep_their_password(tmp_path, client):
     staff = item(22, title="Staff notes", post_type="page", slug="staff", password="stew", content="The code is 1234.")
-    out = run_import(tmp_path, wxr(authors=AUTHORS, items=[staff]))
-    assert Page.objects.get(wp_id=22).status == "private"
-    assert "page 22: “Staff notes” was password-protected: imported as private; set it public again" in out
-    assert client.get("/staff/").status_code == 404
-    editor = UserFactory()
-    editor.groups.add(Group.objects.get(name=EDITOR))
-    client.force_login(editor)
+    run_import(tmp_path, wxr(authors=AUTHORS, items=[staff]))
+    page = Page.objects.get(wp_id=22)
+    assert (page.status, page.password) == ("published", "stew")
+    locked = client.get("/staff/").content.decode()
+    assert "The code is 1234." not in locked and "This content is password protected." in locked
+    client.post("/staff/", {"password": "stew"})
     assert "The code is 1234." in client.get("/staff/").content.decode()
     assert "Nothing to do" in run_import(tmp_path, wxr(authors=AUTHORS, items=[staff]))
 

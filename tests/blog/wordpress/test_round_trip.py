@@ -27,7 +27,7 @@ def snapshot():
         c.body: (c.post.title, c.parent.body if c.parent else None, c.status, c.kind, c.author_name)
         for c in Comment.objects.select_related("post", "parent")
     }
-    pages = {p.title: (p.path, p.status) for p in Page.objects.all()}
+    pages = {p.title: (p.path, p.status, p.password) for p in Page.objects.all()}
     return posts, comments, pages, sorted(Category.objects.values_list("path", flat=True)), Tag.objects.count()
 
 
@@ -40,7 +40,7 @@ def test_export_then_import_into_an_empty_blog_gives_the_same_blog(tmp_path):
     PostFactory(title="Locked", password="stew", comment_status="closed")
     PostFactory(title="Someday", status="draft", published_at=None)
     about = PageFactory(title="About")
-    PageFactory(title="Team", parent=about)
+    PageFactory(title="Team", parent=about, password="crew")
     first = CommentFactory(post=main, body="First!")
     reply = CommentFactory(post=main, parent=first, body="A reply")
     CommentFactory(post=main, parent=reply, body="A deeper reply")
