@@ -212,3 +212,10 @@ def test_search_results_and_protected_posts_advertise_no_atom_feed_of_their_own(
     site_feeds = ["/feed/atom/", "/comments/feed/atom/"]
     assert alternates(client, "/?s=beans", "application/atom+xml") == site_feeds
     assert alternates(client, protected.get_absolute_url(), "application/atom+xml") == site_feeds
+
+
+def test_search_results_ask_not_to_be_indexed_and_claim_no_canonical_address(client):
+    html = client.get("/", {"s": "beans"}).content.decode()
+    assert '<meta name="robots" content="noindex, follow">' in html
+    assert 'rel="canonical"' not in html
+    assert 'rel="canonical"' in client.get("/").content.decode()
