@@ -219,3 +219,20 @@ def test_search_results_ask_not_to_be_indexed_and_claim_no_canonical_address(cli
     assert '<meta name="robots" content="noindex, follow">' in html
     assert 'rel="canonical"' not in html
     assert 'rel="canonical"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("language, config", [("en-us", "english"), ("fr", "french"), ("pt-br", "portuguese"),
+                                              ("ja", "simple")])  # fmt: skip
+def test_search_understands_the_sites_language(settings, language, config):
+    from blog.search import text_search_config
+
+    settings.LANGUAGE_CODE = language
+    assert text_search_config() == config
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL only")
+def test_a_french_blog_finds_french_word_forms(client, settings):
+    settings.LANGUAGE_CODE = "fr"
+    PostFactory(title="Nos jardins partagés", body="On y sème des haricots.")
+    posts = client.get("/", {"s": "jardin"}).context["posts"]
+    assert [p.title for p in posts] == ["Nos jardins partagés"]
