@@ -5,6 +5,7 @@ import time
 from allauth.account.adapter import get_adapter
 from django import forms
 from django.core import signing
+from django.utils.translation import gettext_lazy as _
 
 from blog.sanitizer import without_control_characters
 from comments.models import Comment
@@ -20,22 +21,30 @@ def timestamp_token():
 
 
 class CommentForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=100, required=False)
+    name = forms.CharField(label=_("Name"), max_length=100, required=False)
     email = forms.EmailField(
-        label="Email",
+        label=_("Email"),
         required=False,
-        help_text="Never published.",
-        error_messages={"invalid": "Enter a valid e-mail address, like name@example.com."},
+        help_text=_("Never published."),
+        error_messages={"invalid": _("Enter a valid e-mail address, like name@example.com.")},
     )
-    url = forms.URLField(label="Website", max_length=200, required=False, assume_scheme="https")
-    body = forms.CharField(label="Comment", max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 8}))
+    url = forms.URLField(label=_("Website"), max_length=200, required=False, assume_scheme="https")
+    body = forms.CharField(
+        label=_("Comment"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Paragraphs and links are kept; *emphasis*, **strong** and `code` work, as do a few tags such as "
+            "<blockquote>."
+        ),
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     remember = forms.BooleanField(
-        label="Save my name, email, and website in this browser for the next time I comment.", required=False
+        label=_("Save my name, email, and website in this browser for the next time I comment."), required=False
     )
-    notify = forms.BooleanField(label="Notify me of follow-up comments by e-mail.", required=False)
+    notify = forms.BooleanField(label=_("Notify me of follow-up comments by e-mail."), required=False)
     # Robots fill every field; people never see this one.
-    website2 = forms.CharField(required=False, label="Leave this field empty")
+    website2 = forms.CharField(required=False, label=_("Leave this field empty"))
     issued = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, post, user, site, **kwargs):
@@ -47,14 +56,14 @@ class CommentForm(forms.Form):
                 del self.fields[name]
         elif site.require_name_email:
             self.fields["name"].required = self.fields["email"].required = True
-            self.fields["name"].label, self.fields["email"].label = "Name *", "Email *"
+            self.fields["name"].label, self.fields["email"].label = _("Name *"), _("Email *")
         if not site.allow_reply_notifications:
             del self.fields["notify"]
 
     def clean_body(self):
         body = without_control_characters(self.cleaned_data["body"]).strip()
         if len(body) < 2:
-            raise forms.ValidationError("Please write a comment before posting it.")
+            raise forms.ValidationError(_("Please write a comment before posting it."))
         return body
 
     def clean_name(self):
@@ -65,10 +74,10 @@ class CommentForm(forms.Form):
         try:
             issued = signing.loads(self.cleaned_data["issued"], salt=SALT, max_age=FORM_LIFETIME)
         except signing.SignatureExpired:
-            raise forms.ValidationError("This form was open for too long. Please post your comment again.") from None
+            raise forms.ValidationError(_("This form was open for too long. Please post your comment again.")) from None
         except signing.BadSignature:
             raise forms.ValidationError(
-                "This form was not sent by this site. Please post your comment again."
+                _("This form was not sent by this site. Please post your comment again.")
             ) from None
         return time.time() - issued
 
@@ -83,8 +92,10 @@ class CommentForm(forms.Form):
             self.data = self.data.copy()
             self.data["parent"] = ""
             raise forms.ValidationError(
-                "The comment you are replying to is not on this post any more. "
-                "Send yours again to post it as a new comment."
+                _(
+                    "The comment you are replying to is not on this post any more. "
+                    "Send yours again to post it as a new comment."
+                )
             )
         return deepest_allowed(parent, self.site.thread_depth)
 

@@ -10,14 +10,15 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from comments import bayes
 from comments.models import Comment
 
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
-DUPLICATE = "Duplicate comment detected; it looks as though you’ve already said that!"
-TOO_FAST = "You are posting comments too quickly. Slow down."
+DUPLICATE = _("Duplicate comment detected; it looks as though you’ve already said that!")
+TOO_FAST = _("You are posting comments too quickly. Slow down.")
 
 
 @dataclass(frozen=True)

@@ -260,3 +260,24 @@ def test_the_expired_form_page_never_links_to_another_site(site):
     response = Client(enforce_csrf_checks=True).post("/comments/post/", {}, HTTP_REFERER="https://evil.example/")
     assert response.status_code == 403
     assert 'href="https://evil.example/"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "typed, shown",
+    [
+        ("I *love* **hazel** and `ls -la`.", "I <em>love</em> <strong>hazel</strong> and <code>ls -la</code>."),
+        ("_Runner_ beans, not snake_case_names.", "<em>Runner</em> beans, not snake_case_names."),
+        ("2*3*4 = 24, and * not a list", "2*3*4 = 24, and * not a list"),
+        ("https://example.com/a_b_c*d*e", '<a href="https://example.com/a_b_c*d*e" rel="nofollow ugc">'),
+        ("<code>*as typed*</code>", "<code>*as typed*</code>"),
+    ],
+)
+def test_markdowns_inline_marks_work_in_comments_but_never_inside_links_code_or_words(typed, shown):
+    from comments.models import render_comment_body
+
+    assert shown in render_comment_body(typed)
+
+
+def test_the_comment_box_says_what_readers_may_write(client, site, post):
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert "*emphasis*, **strong** and `code` work" in html and "&lt;blockquote&gt;" in html
