@@ -29,8 +29,7 @@ class PasswordForm(forms.Form):
 
 
 def _key(entry):
-    # Posts were here first, by their id alone; pages are told apart by a prefix.
-    return str(entry.pk) if entry._meta.model_name == "post" else f"{entry._meta.model_name}:{entry.pk}"
+    return f"{entry._meta.model_name}:{entry.pk}"  # posts and pages number their rows apart
 
 
 def _token(entry):

@@ -17,6 +17,8 @@ from xml.parsers import expat
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from blog.ids import MAX_ID_DIGITS
+
 NAMESPACES = [
     (re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/$"), "excerpt"),
     (re.compile(r"^https?://wordpress\.org/export/1\.\d+/$"), "wp"),
@@ -204,7 +206,7 @@ def _int(fields, name, default=0):
     if not value:
         return default
     # Not str.isdigit(): it accepts "²", which int() refuses.
-    if not re.fullmatch(r"-?[0-9]{1,18}", value):
+    if not re.fullmatch(rf"-?[0-9]{{1,{MAX_ID_DIGITS}}}", value):
         raise ValueError(f"its <{name}> is “{value}”, not a whole number")
     return int(value)
 
