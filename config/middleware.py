@@ -1,5 +1,7 @@
 import logging
 
+from csp.constants import HEADER
+from csp.utils import build_policy
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -34,3 +36,20 @@ class DatabaseUnavailableMiddleware:
 
 
 database_unavailable = DatabaseUnavailableMiddleware
+
+
+def content_security_policy(get_response):
+    """settings.CONTENT_SECURITY_POLICY on every response, built once.
+
+    django-csp's own middleware builds the header again for each response (about 60 µs, a tenth of
+    serving a cached page), for nonces and per-view changes that this theme does not use.
+    """
+    header = build_policy()
+
+    def middleware(request):
+        response = get_response(request)
+        if header and HEADER not in response:
+            response[HEADER] = header
+        return response
+
+    return middleware

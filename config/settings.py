@@ -56,7 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.middleware.content_security_policy",
     "config.middleware.database_unavailable",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, whose static files come compressed already.

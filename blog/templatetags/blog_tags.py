@@ -2,7 +2,6 @@
 
 from django import template
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.utils.dates import MONTHS
 
 from blog import paging
@@ -27,21 +26,19 @@ def monthly_archives():
     """
     months = (
         Post.objects.published()
-        .annotate(month=TruncMonth("published_on"))
-        .values("month")
+        .values_list("published_on__year", "published_on__month")  # numbers: no dates to build and convert
         .annotate(count=Count("pk"))
-        .order_by("-month")
-        .values_list("month", "count")
+        .order_by("-published_on__year", "-published_on__month")
     )
     names = {number: str(name) for number, name in MONTHS.items()}
     return {
         "months": [
             {
-                "url": link("blog:archive_month", f"{month:%Y}", f"{month:%m}"),
-                "name": f"{names[month.month]} {month.year}",
+                "url": link("blog:archive_month", f"{year:04d}", f"{month:02d}"),
+                "name": f"{names[month]} {year}",
                 "count": count,
             }
-            for month, count in months
+            for year, month, count in months
         ]
     }
 

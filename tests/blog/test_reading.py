@@ -133,6 +133,17 @@ def test_category_archive_includes_subcategories(client):
     assert "Child post" in nested and "Parent post" not in nested
 
 
+def test_a_post_filed_under_a_category_and_its_subcategory_is_listed_and_counted_once(client):
+    parent = CategoryFactory(name="Marketing")
+    child = CategoryFactory(name="Email", parent=parent)
+    PostFactory(title="Filed twice", categories=[parent, child])
+    PostFactory(title="Filed elsewhere", categories=[CategoryFactory(name="Garden")])
+    response = client.get("/category/marketing/")
+    assert main_html(response).count("<article") == 1 and "Filed twice" in main_html(response)
+    assert "Filed elsewhere" not in main_html(response)
+    assert response.context["paginator"].count == 1
+
+
 def test_tag_and_author_archive_headings(client):
     post = PostFactory(tags=[TagFactory(name="growth")], author__display_name="Jane Doe", author__username="jane")
     assert "Posts Tagged ‘growth’" in client.get("/tag/growth/").content.decode()

@@ -113,3 +113,16 @@ def test_gunicorn_refuses_a_bad_thread_count_with_one_clear_line():
     )  # fmt: skip
     assert result.returncode != 0
     assert "Candid cannot start: THREADS='several' is not a whole number." in result.stderr
+
+
+@pytest.mark.parametrize(("setting", "accesslog"), [(None, "None"), ("1", "-"), ("0", "None")])
+def test_gunicorn_logs_each_request_only_when_asked(setting, accesslog):
+    env = {key: value for key, value in os.environ.items() if key != "ACCESS_LOG"}
+    if setting is not None:
+        env["ACCESS_LOG"] = setting
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--print-config", "-c", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    printed = dict(map(str.strip, line.split("=", 1)) for line in result.stdout.splitlines() if "=" in line)
+    assert printed["accesslog"] == accesslog
