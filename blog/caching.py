@@ -33,9 +33,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import parse_etags
+
+from blog import csrf
 
 GENERATION_KEY = "candid:content-generation"
 CACHED_NAMESPACES = {"blog", "feeds"}  # the reader's pages and feeds; never the admin, accounts or forms' targets
@@ -44,7 +45,7 @@ LOCAL_ENTRIES = 64  # the pages each process also keeps in memory (with the gene
 STATUS_HEADER = "X-Page-Cache"  # hit, miss or bypass: for tests, benchmarks and a curious site owner
 
 # A form field whose value is made for each request: name → function(request) giving a fresh value.
-_per_request_fields = {"csrfmiddlewaretoken": get_token}
+_per_request_fields = {"csrfmiddlewaretoken": csrf.token_for}
 
 
 def fill_per_request(field_name, make_value):

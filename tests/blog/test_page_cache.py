@@ -9,6 +9,7 @@ from django.contrib.auth.models import update_last_login
 from django.core import signing
 from django.core.cache import cache
 from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from blog import caching
@@ -88,6 +89,34 @@ def test_a_cached_post_page_posts_a_comment_past_csrf_checks(site, post):
     response = browser.post(action, form_data(post, **fields))
     assert response.status_code != 403
     assert Comment.objects.get().body == "Hazel rods work best."  # perhaps held as too fast: fine
+
+
+def test_new_readers_of_a_cached_page_each_get_their_own_csrf_secret_and_only_theirs_passes(site, post):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    url = post.get_absolute_url()
+    hits = {browser: cached(browser, url) for browser in (first, second)}
+    secrets = {browser.cookies["csrftoken"].value for browser in hits}
+    assert len(secrets) == 2 and all(re.fullmatch(r"[A-Za-z0-9]{32}", secret) for secret in secrets)
+    tokens = {browser: values(hit, "csrfmiddlewaretoken")[0] for browser, hit in hits.items()}
+    assert all(re.fullmatch(r"[A-Za-z0-9]{64}", token) for token in tokens.values())
+    assert not any(secret in hit.content.decode() for secret in secrets for hit in hits.values())  # masked
+    action = reverse("comments:post")
+    refused = second.post(action, form_data(post, csrfmiddlewaretoken=tokens[first]))
+    assert refused.status_code == 403 and not Comment.objects.exists()
+    accepted = first.post(action, form_data(post, csrfmiddlewaretoken=tokens[first]))
+    assert accepted.status_code == 302 and Comment.objects.count() == 1
+
+
+def test_a_returning_reader_keeps_their_csrf_secret_on_cached_pages(site, post):
+    browser = Client(enforce_csrf_checks=True)
+    url = post.get_absolute_url()
+    cached(browser, url)
+    secret = browser.cookies["csrftoken"].value
+    again = cached(browser, url)
+    assert browser.cookies["csrftoken"].value == secret
+    token = values(again, "csrfmiddlewaretoken")[0]
+    response = browser.post(reverse("comments:post"), form_data(post, csrfmiddlewaretoken=token))
+    assert response.status_code == 302 and Comment.objects.count() == 1
 
 
 def test_each_hit_gets_its_own_valid_form_timestamp(post):

@@ -38,3 +38,5 @@ def test_the_short_benchmark_runs_clean():
     assert candid["comments"]["stored"] == candid["comments"]["posts"]
     assert set(candid["scaling"]) == {"10", "200", "2000"}
     assert "## Targets" in (out / "results.md").read_text()
+    limit = results["limits"]["minimal-django-view"]
+    assert set(limit) == set(candid["cache-on"]) and all(page["errors"] == 0 for page in limit.values())
