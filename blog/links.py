@@ -15,6 +15,12 @@ def link(viewname, *args):
     return _reverse(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, viewname, args)
 
 
+def linker():
+    """link(), with the script prefix and URL configuration read once: for a widget making dozens of links."""
+    prefix, urlconf = get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
+    return lambda viewname, *args: _reverse(prefix, urlconf, viewname, args)
+
+
 @functools.lru_cache(maxsize=50_000)
 def _reverse(prefix, urlconf, viewname, args):
     return reverse(viewname, urlconf=urlconf, args=args)

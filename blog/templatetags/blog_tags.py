@@ -6,7 +6,7 @@ from django.utils.dates import MONTHS
 
 from blog import paging
 from blog.highlight import highlight
-from blog.links import link
+from blog.links import linker
 from blog.models import Category, Page, Post, SiteSettings, is_published
 
 register = template.Library()
@@ -31,13 +31,12 @@ def monthly_archives():
         .order_by("-published_on__year", "-published_on__month")
     )
     names = {number: str(name) for number, name in MONTHS.items()}
+    month_link = linker()
+    # (URL, name, count) triples, unpacked by the template's loop: sixty months of dictionaries to look
+    # into made this widget a sixth of an uncached page's time.
     return {
         "months": [
-            {
-                "url": link("blog:archive_month", f"{year:04d}", f"{month:02d}"),
-                "name": f"{names[month]} {year}",
-                "count": count,
-            }
+            (month_link("blog:archive_month", f"{year:04d}", f"{month:02d}"), f"{names[month]} {year}", count)
             for year, month, count in months
         ]
     }
