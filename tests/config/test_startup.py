@@ -126,3 +126,12 @@ def test_gunicorn_logs_each_request_only_when_asked(setting, accesslog):
     )  # fmt: skip
     printed = dict(map(str.strip, line.split("=", 1)) for line in result.stdout.splitlines() if "=" in line)
     assert printed["accesslog"] == accesslog
+
+
+def test_gunicorn_refuses_an_access_log_setting_that_is_not_yes_or_no():
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--print-config", "-c", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT, env={**os.environ, "ACCESS_LOG": "maybe"}, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "Candid cannot start: ACCESS_LOG='maybe' is not a yes/no value" in result.stderr
