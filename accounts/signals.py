@@ -1,5 +1,5 @@
-"""Keep a reader's picture up to date each time they log in through a provider; tell the page cache of
-changes to the names and pictures pages show."""
+"""Keep a reader's picture up to date each time they log in through a provider; tell the page cache (and
+the stored summaries of an author's posts) of changes to the names and pictures pages show."""
 
 from allauth.socialaccount.signals import social_account_added, social_account_updated
 from django.conf import settings
@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.providers import avatar_url
-from blog import caching
+from blog import caching, summaries
 
 # Saved at each login, shown on no page.
 PRIVATE_FIELDS = {"last_login", "password"}
@@ -16,6 +16,7 @@ PRIVATE_FIELDS = {"last_login", "password"}
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
 def user_saved(sender, instance, update_fields=None, **kwargs):
     if not (update_fields and set(update_fields) <= PRIVATE_FIELDS):
+        summaries.author_changed(instance)
         caching.content_changed()
 
 

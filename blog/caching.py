@@ -127,7 +127,7 @@ def _seconds_to_keep(request, generation):
 
 
 @functools.cache
-def _deployment():
+def deployment():
     """What the code, templates and static files are: a new version never serves pages the old one rendered."""
     digest = hashlib.sha256()
     for folder in settings.PAGE_CACHE_SOURCES:
@@ -139,7 +139,7 @@ def _deployment():
 
 def _key(request, generation):
     address = f"{request.scheme}://{request.get_host()}{request.path}"
-    return f"candid:page:{_deployment()}:{generation}:{hashlib.md5(address.encode()).hexdigest()}"  # noqa: S324
+    return f"candid:page:{deployment()}:{generation}:{hashlib.md5(address.encode()).hexdigest()}"  # noqa: S324
 
 
 class _LocalPages:

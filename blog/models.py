@@ -256,9 +256,13 @@ class PostQuerySet(EntryQuerySet):
     def for_listing(self):
         return self.select_related("author", "featured_image").prefetch_related("categories")
 
+    def excerpts(self):
+        """For rendering excerpts: what for_listing() gives, less the bodies (some pages of text each)."""
+        return self.for_listing().defer("body", "body_html", "summary_html")
+
     def summaries(self):
-        """For lists of excerpts: what for_listing() gives, less the bodies (some pages of text each)."""
-        return self.for_listing().defer("body", "body_html")
+        """For lists of excerpts: each post's stored summary and its key, and nothing else (blog/summaries.py)."""
+        return self.only("summary_html", "summary_key")
 
     def in_category(self, category):
         """Posts filed under `category` or any of its subcategories."""
@@ -333,6 +337,12 @@ def new_preview_key():
     return secrets.token_urlsafe(16)
 
 
+def stale_summary_key():
+    """A key no rendering has: marks a post's stored summary out of date, distinctly from any earlier mark
+    (blog/summaries.py stores a summary only if the mark it read is still there)."""
+    return "stale:" + secrets.token_hex(8)
+
+
 class Post(Entry):
     class CommentStatus(models.TextChoices):
         OPEN = "open", "Open"
@@ -358,6 +368,9 @@ class Post(Entry):
     featured_image = models.ForeignKey(
         "blog.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="featured_in"
     )
+    # The post as lists show it, and the key of what it was rendered with (blog/summaries.py).
+    summary_html = models.TextField(blank=True, editable=False)
+    summary_key = models.CharField(max_length=40, blank=True, editable=False)
     categories = models.ManyToManyField(Category, blank=True, related_name="posts")
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
 
@@ -404,7 +417,15 @@ class Post(Entry):
         self.excerpt_html = expand_shortcodes(rendered.teaser, self)
         self.has_more = rendered.has_more
         self.reading_minutes = rendered.reading_minutes
+        self.summary_key = stale_summary_key()
         return rendered
+
+    def render_again(self):
+        """Render and store the text once more, without saving the rest: its images or gallery changed."""
+        self.render()
+        Post.objects.filter(pk=self.pk).update(
+            body_html=self.body_html, excerpt_html=self.excerpt_html, summary_key=self.summary_key
+        )
 
     def prepare(self):
         super().prepare()

@@ -8,7 +8,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DayArchiveView, ListView, MonthArchiveView, YearArchiveView
 
-from blog import caching, legacy, paging, protection, search
+from blog import caching, legacy, paging, protection, search, summaries
 from blog.models import Category, OldPermalink, Page, Post, SiteSettings, Tag
 
 
@@ -30,6 +30,8 @@ class PostListMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if context.get("search_terms") is None:
+            context["posts"] = summaries.attach(list(context["posts"]), SiteSettings.for_request(self.request))
         context["heading"] = self.get_heading(context)
         if context["heading"] and self.has_feed:
             # Every archive's feed is at its own URL + "feed/" (blog/feed_urls.py).
@@ -57,7 +59,8 @@ class HomeView(PostListMixin, ListView):
     def get_queryset(self):
         self.search_terms = search.terms_from(self.request)
         if self.search_terms is not None:
-            return search.search_posts(super().get_queryset(), self.search_terms)
+            # Search results mark the terms in each excerpt: rendered for each search, not stored.
+            return search.search_posts(Post.objects.published().excerpts(), self.search_terms)
         return super().get_queryset().order_by("-sticky", "-published_at", "-pk")
 
     def get_context_data(self, **kwargs):

@@ -134,9 +134,7 @@ class PostAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         if any(formset.model is GalleryItem and formset.has_changed() for formset in formsets):
             # The post was saved before its gallery rows: render [gallery] again with them.
-            post = form.instance
-            post.render()
-            Post.objects.filter(pk=post.pk).update(body_html=post.body_html, excerpt_html=post.excerpt_html)
+            form.instance.render_again()
 
     def delete_queryset(self, request, queryset):
         if not all(permissions.can_edit(request.user, post) for post in queryset):

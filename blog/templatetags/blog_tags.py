@@ -1,8 +1,11 @@
 """The blog's widgets (each costs one query) and list helpers."""
 
+from html import escape
+
 from django import template
 from django.db.models import Count
 from django.utils.dates import MONTHS
+from django.utils.safestring import mark_safe
 
 from blog import paging
 from blog.highlight import highlight
@@ -19,10 +22,11 @@ def recent_posts(limit=5):
 
 @register.inclusion_tag("blog/widgets/monthly_archives.html")
 def monthly_archives():
-    """Each month with posts: its archive's URL, its name ("March 2011") and its count.
+    """Each month with posts, as list items: a link to its archive ("March 2011") and its count.
 
-    Made here rather than with `date` filters in the template: five years of months made that
-    widget a quarter of a page's time.
+    The items are made here, with Python's own escape, not by the template: five years of months, each
+    a few template nodes, made this widget a sixth of an uncached page's time (and format_html_join,
+    with its checks for lazy strings, still half that).
     """
     months = (
         Post.objects.published()
@@ -30,16 +34,14 @@ def monthly_archives():
         .annotate(count=Count("pk"))
         .order_by("-published_on__year", "-published_on__month")
     )
-    names = {number: str(name) for number, name in MONTHS.items()}
+    names = {number: escape(name) for number, name in MONTHS.items()}
     month_link = linker()
-    # (URL, name, count) triples, unpacked by the template's loop: sixty months of dictionaries to look
-    # into made this widget a sixth of an uncached page's time.
-    return {
-        "months": [
-            (month_link("blog:archive_month", f"{year:04d}", f"{month:02d}"), f"{names[month]} {year}", count)
-            for year, month, count in months
-        ]
-    }
+    items = "\n    ".join(
+        f'<li><a href="{escape(month_link("blog:archive_month", f"{year:04d}", f"{month:02d}"))}">'
+        f'{names[month]} {year}</a> <span class="count">({count})</span></li>'
+        for year, month, count in months
+    )
+    return {"months": mark_safe(items)}  # noqa: S308 (every text in it escaped above)
 
 
 @register.inclusion_tag("blog/widgets/categories.html")

@@ -377,8 +377,7 @@ class Importer:
     def render_again(self):
         """Render the posts that show images once more, now that every attachment is in."""
         for post in Post.objects.filter(pk__in=self.uses_images):
-            post.render()
-            Post.objects.filter(pk=post.pk).update(body_html=post.body_html, excerpt_html=post.excerpt_html)
+            post.render_again()
         caching.content_changed()
 
     def _aware(self, moment):
