@@ -4,6 +4,11 @@ from django.db import models
 from blog.links import link
 
 
+def public_name(display_name, first_name, last_name, username):
+    """How a user's name appears on pages: their display name, else their full name, else their username."""
+    return display_name or f"{first_name} {last_name}".strip() or username
+
+
 class User(AbstractUser):
     """A blogger, editor, site owner or reader with an account."""
 
@@ -19,7 +24,7 @@ class User(AbstractUser):
 
     @property
     def public_name(self):
-        return self.display_name or self.get_full_name() or self.username
+        return public_name(self.display_name, self.first_name, self.last_name, self.username)
 
     def get_absolute_url(self):
         return link("blog:author", self.username)

@@ -7,11 +7,11 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from blog import markup
+from blog import markup, prepared
 from blog.links import link
 from blog.markup import ContentFormat
 from blog.sanitizer import without_control_characters
@@ -225,18 +225,18 @@ class Tag(models.Model):
 EDIT_OTHERS = "edit_others"
 
 
-def is_published(related=""):
-    """The one rule for what readers see: published, or scheduled and whose time has come.
+def is_published(related="", now=None):
+    """The one rule for what readers see: published, or scheduled and whose time has come (by `now`).
 
     `related` ("posts__") applies it across a relation, as a join rather than a subquery.
     """
     statuses = [Entry.Status.PUBLISHED, Entry.Status.SCHEDULED]
-    return Q(**{f"{related}status__in": statuses, f"{related}published_at__lte": timezone.now()})
+    return Q(**{f"{related}status__in": statuses, f"{related}published_at__lte": now or timezone.now()})
 
 
 class EntryQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published())
+    def published(self, now=None):
+        return self.filter(is_published(now=now))
 
     def unprotected(self):
         """Entries without a password: their text (and a post's discussion) may appear anywhere."""
@@ -395,8 +395,12 @@ class Post(Entry):
         OldPermalink.objects.filter(published_on=self.published_on, slug=self.slug).delete()
 
     def get_absolute_url(self):
-        day = self.published_on or timezone.localdate()
-        return link("blog:post_detail", day.year, f"{day.month:02d}", f"{day.day:02d}", self.slug)
+        return self.permalink(self.published_on or timezone.localdate(), self.slug)
+
+    @staticmethod
+    def permalink(day, slug, link=link):
+        """The address of the post of `day` called `slug` (with `link`, a linker() for many)."""
+        return link("blog:post_detail", day.year, f"{day.month:02d}", f"{day.day:02d}", slug)
 
     def accepts_comments(self, site):
         """Open to new comments: not closed by hand, nor older than the site's auto-close age."""
@@ -495,3 +499,17 @@ class Page(NestedPath, Entry):
 from blog.history import LegacyURL, OldPermalink, Revision  # noqa: E402, F401
 from blog.media.models import GalleryItem, Image  # noqa: E402, F401
 from blog.media.shortcodes import expand_shortcodes  # noqa: E402
+
+
+def published_months():
+    """(year, month, count of posts) for each month with published posts, newest first."""
+    return prepared.rows(_published_months)
+
+
+def _published_months(now):
+    return (
+        Post.objects.published(now)
+        .values_list("published_on__year", "published_on__month")  # numbers: no dates to build and convert
+        .annotate(count=Count("pk"))
+        .order_by("-published_on__year", "-published_on__month")
+    )

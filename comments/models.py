@@ -17,6 +17,11 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=Comment.Status.APPROVED)
 
 
+def shown_name(author_name, user_name):
+    """The name a comment shows: the one given with it, else its user's public name, else "Anonymous"."""
+    return author_name or user_name or "Anonymous"
+
+
 class Comment(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -78,9 +83,7 @@ class Comment(models.Model):
 
     @property
     def display_name(self):
-        if self.user_id and not self.author_name:
-            return self.user.public_name
-        return self.author_name or "Anonymous"
+        return shown_name(self.author_name, self.user.public_name if self.user_id and not self.author_name else "")
 
     @property
     def depth(self):

@@ -1,4 +1,4 @@
-"""The blog's widgets (each costs one query) and list helpers."""
+"""The blog's widgets (each costs one query, built once per process: blog/prepared.py) and list helpers."""
 
 from html import escape
 
@@ -7,17 +7,23 @@ from django.db.models import Count
 from django.utils.dates import MONTHS
 from django.utils.safestring import mark_safe
 
-from blog import paging
+from blog import paging, prepared
 from blog.highlight import highlight
 from blog.links import linker
-from blog.models import Category, Page, Post, SiteSettings, is_published
+from blog.models import Category, Page, Post, SiteSettings, is_published, published_months
 
 register = template.Library()
 
 
 @register.inclusion_tag("blog/widgets/recent_posts.html")
-def recent_posts(limit=5):
-    return {"posts": Post.objects.published().only("title", "slug", "published_on")[:limit]}
+def recent_posts():
+    """The five newest posts: (address, title) pairs."""
+    link = linker()
+    return {"posts": [(Post.permalink(day, slug, link), title) for title, slug, day in prepared.rows(_recent_posts)]}
+
+
+def _recent_posts(now):
+    return Post.objects.published(now).values_list("title", "slug", "published_on")[:5]
 
 
 @register.inclusion_tag("blog/widgets/monthly_archives.html")
@@ -28,32 +34,43 @@ def monthly_archives():
     a few template nodes, made this widget a sixth of an uncached page's time (and format_html_join,
     with its checks for lazy strings, still half that).
     """
-    months = (
-        Post.objects.published()
-        .values_list("published_on__year", "published_on__month")  # numbers: no dates to build and convert
-        .annotate(count=Count("pk"))
-        .order_by("-published_on__year", "-published_on__month")
-    )
     names = {number: escape(name) for number, name in MONTHS.items()}
-    month_link = linker()
+    link = linker()
     items = "\n    ".join(
-        f'<li><a href="{escape(month_link("blog:archive_month", f"{year:04d}", f"{month:02d}"))}">'
+        f'<li><a href="{escape(link("blog:archive_month", f"{year:04d}", f"{month:02d}"))}">'
         f'{names[month]} {year}</a> <span class="count">({count})</span></li>'
-        for year, month, count in months
+        for year, month, count in published_months()
     )
     return {"months": mark_safe(items)}  # noqa: S308 (every text in it escaped above)
 
 
 @register.inclusion_tag("blog/widgets/categories.html")
 def category_list():
-    """The categories with published posts, each with their count (joined, grouped: no subquery to plan)."""
-    categories = Category.objects.filter(is_published("posts__")).annotate(count=Count("posts"))
-    return {"categories": categories.order_by("path")}
+    """The categories with published posts: (address, name, depth in the tree, count of posts)."""
+    link = linker()
+    return {
+        "categories": [
+            (link("blog:category", path), name, path.count("/"), count)
+            for name, path, count in prepared.rows(_categories)
+        ]
+    }
+
+
+def _categories(now):
+    # Joined and grouped, not a subquery per category.
+    published = Category.objects.filter(is_published("posts__", now)).annotate(count=Count("posts"))
+    return published.values_list("name", "path", "count").order_by("path")
 
 
 @register.inclusion_tag("blog/widgets/page_menu.html")
 def page_menu():
-    return {"pages": Page.objects.published().filter(parent=None).only("title", "path")}
+    """The top-level published pages: (address, title) pairs."""
+    link = linker()
+    return {"pages": [(link("blog:page", path), title) for title, path in prepared.rows(_top_pages)]}
+
+
+def _top_pages(now):
+    return Page.objects.published(now).filter(parent=None).values_list("title", "path")
 
 
 @register.simple_tag(takes_context=True)

@@ -1,11 +1,14 @@
 from django import template
 
 from accounts.avatars import picture_of
+from accounts.models import public_name
+from blog import prepared
 from blog.ids import as_id
-from blog.models import SiteSettings, is_published
+from blog.links import linker
+from blog.models import Post, SiteSettings, is_published
 from comments import threads
 from comments.forms import CommentForm
-from comments.models import Comment
+from comments.models import Comment, shown_name
 from comments.rendering import comment_list
 from comments.social import draft_for, login_choices
 from comments.views import pending_for, remembered_author
@@ -47,14 +50,25 @@ def _replying_to(form, comments):
 
 
 @register.inclusion_tag("comments/widgets/recent_comments.html")
-def recent_comments(limit=5):
-    latest = (
+def recent_comments():
+    """The five newest comments on posts anyone may read: (name, the comment's address, the post's title)."""
+    link = linker()
+    return {
+        "comments": [
+            (shown_name(name, user_id and public_name(*user)), f"{Post.permalink(day, slug, link)}#comment-{pk}", title)
+            for pk, name, user_id, *user, title, slug, day in prepared.rows(_recent_comments)
+        ]
+    }
+
+
+def _recent_comments(now):
+    return (
         Comment.objects.approved()
-        .filter(is_published("post__"), kind=Comment.Kind.COMMENT, post__password="")
-        .select_related("post", "user")
-        .only(
+        .filter(is_published("post__", now), kind=Comment.Kind.COMMENT, post__password="")
+        .values_list(
+            "pk",
             "author_name",
-            "created_at",
+            "user_id",
             "user__display_name",
             "user__first_name",
             "user__last_name",
@@ -63,9 +77,8 @@ def recent_comments(limit=5):
             "post__slug",
             "post__published_on",
         )
-        .order_by("-created_at")[:limit]
+        .order_by("-created_at")[:5]
     )
-    return {"comments": latest}
 
 
 @register.filter
