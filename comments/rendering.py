@@ -2,12 +2,14 @@
 
 The template engine spends tens of microseconds on each value it prints (resolving, localising,
 escaping): at 200 comments of some twenty values each, that was most of the post page's time. Here
-each comment costs one format string; every value from a reader is escaped (format_html).
+each comment costs one format string, and every value in it is escaped unless it is already safe HTML.
 """
+
+import html
 
 from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
@@ -51,7 +53,14 @@ class CommentWords:
         self.reply_to = gettext("Reply to %(name)s")
 
 
-AVATAR = '<img class="avatar" src="{}" alt="" width="32" height="32" loading="lazy" referrerpolicy="no-referrer">'
+def _html(template, **values):
+    """format_html(template, **values) as it prints, without its check of every value for a lazy string
+    (a sixth of the comment list's time): each value escaped as conditional_escape() does."""
+    escaped = {name: v.__html__() if hasattr(v, "__html__") else html.escape(str(v)) for name, v in values.items()}
+    return SafeString(template.format(**escaped))
+
+
+AVATAR = '<img class="avatar" src="{src}" alt="" width="32" height="32" loading="lazy" referrerpolicy="no-referrer">'
 
 
 def comment_list(comments, still_open, post, accepts_comments, gravatars=False, page=1):
@@ -65,7 +74,7 @@ def comment_list(comments, still_open, post, accepts_comments, gravatars=False, 
         elif n:
             parts.append("</li>")
         parts.append("</ol></li>" * len(comment.closes))
-        avatar = format_html(AVATAR, picture_for(comment, gravatars))
+        avatar = _html(AVATAR, src=picture_for(comment, gravatars))
         parts.append(_comment(comment, post, accepts_comments, avatar, dates, words, reply_query))
     parts.append("</li>" + "</ol></li>" * len(still_open) + "</ol>")
     return mark_safe("\n".join(parts))  # noqa: S308 (every part is escaped above or is fixed markup)
@@ -80,8 +89,8 @@ def _comment(c, post, accepts_comments, avatar, dates, words, reply_query):
     classes += " pending" if pending else ""
     author = name
     if c.author_url:
-        author = format_html('<a href="{}" rel="external nofollow ugc">{}</a>', c.author_url, name)
-    return format_html(
+        author = _html('<a href="{url}" rel="external nofollow ugc">{name}</a>', url=c.author_url, name=name)
+    return _html(
         '<li id="comment-{pk}" class="{classes}">\n'
         '<article class="comment-body" id="div-comment-{pk}">\n'
         '<footer class="comment-meta">\n'
@@ -102,7 +111,7 @@ def _comment(c, post, accepts_comments, avatar, dates, words, reply_query):
         date=dates.for_reader(created),
         awaiting=words.awaiting if pending else "",
         body=mark_safe(c.body_html),  # noqa: S308 (sanitised when the comment was saved)
-        reply=format_html(
+        reply=_html(
             '\n<p class="reply"><a class="comment-reply-link" rel="nofollow" href="{query}{pk}#respond" '
             'data-comment="{pk}" data-name="{name}" aria-label="{label}">{reply}</a></p>',
             query=reply_query,
