@@ -273,6 +273,20 @@ class PostQuerySet(EntryQuerySet):
         return self.filter(Exists(filed))
 
 
+def published_months():
+    """(year, month, count of posts) for each month with published posts, newest first."""
+    return prepared.rows(_published_months)
+
+
+def _published_months(now):
+    return (
+        Post.objects.published(now)
+        .values_list("published_on__year", "published_on__month")  # numbers: no dates to build and convert
+        .annotate(count=Count("pk"))
+        .order_by("-published_on__year", "-published_on__month")
+    )
+
+
 class Entry(models.Model):
     """What posts and pages share: a titled, authored body rendered once, at save time."""
 
@@ -499,17 +513,3 @@ class Page(NestedPath, Entry):
 from blog.history import LegacyURL, OldPermalink, Revision  # noqa: E402, F401
 from blog.media.models import GalleryItem, Image  # noqa: E402, F401
 from blog.media.shortcodes import expand_shortcodes  # noqa: E402
-
-
-def published_months():
-    """(year, month, count of posts) for each month with published posts, newest first."""
-    return prepared.rows(_published_months)
-
-
-def _published_months(now):
-    return (
-        Post.objects.published(now)
-        .values_list("published_on__year", "published_on__month")  # numbers: no dates to build and convert
-        .annotate(count=Count("pk"))
-        .order_by("-published_on__year", "-published_on__month")
-    )

@@ -29,7 +29,7 @@ TEMPLATE = "blog/_post_summary.html"
 def current_key(site):
     """The key of summaries rendered now, for `site` (the site's settings)."""
     used = (caching.deployment(), translation.get_language(), get_script_prefix(), site.time_zone, site.date_format)
-    return hashlib.md5("\n".join(used).encode()).hexdigest()  # noqa: S324 (a fingerprint, not a secret)
+    return hashlib.md5(repr(used).encode()).hexdigest()  # noqa: S324 (a fingerprint, not a secret)
 
 
 def attach(posts, site):

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 from django.template.loader import render_to_string
+from django.urls import set_script_prefix
 from django.utils import timezone
 
-from blog import summaries
+from blog import caching, summaries
 from blog.models import Post, SiteSettings
 from tests.factories import CategoryFactory, PostFactory, UserFactory
 from tests.html import main_html
@@ -138,6 +139,27 @@ def test_the_sites_date_format_and_time_zone_show_on_lists(client):
     site.date_format, site.time_zone = "Y-m-d", "Europe/Berlin"
     site.save()
     assert "2024-03-29" in main_html(client.get("/"))
+
+
+def test_a_site_served_under_a_folder_gets_summaries_linking_into_it(client):
+    url = PostFactory(title="Moved").get_absolute_url()
+    client.get("/")
+    set_script_prefix("/blog/")  # the site served under a folder (the test client sets no prefix of its own)
+    try:
+        assert f'href="/blog{url}"' in main_html(client.get("/"))
+    finally:
+        set_script_prefix("/")
+    assert f'href="{url}"' in main_html(client.get("/"))
+
+
+def test_a_new_deployment_renders_the_summaries_afresh(client, monkeypatch):
+    post = PostFactory(title="Rethemed")
+    client.get("/")
+    Post.objects.filter(pk=post.pk).update(summary_html="<p>As the old theme showed it</p>")
+    assert "As the old theme showed it" in main_html(client.get("/"))
+    monkeypatch.setattr(caching, "deployment", lambda: "a new version")
+    html = main_html(client.get("/"))
+    assert "As the old theme showed it" not in html and "Rethemed" in html
 
 
 def test_a_summary_rendered_before_a_change_never_overwrites_it():
