@@ -21,13 +21,13 @@ def rows(build):
 
     `build` must depend on nothing but `now`: it runs once per process.
     """
-    compiler, sql, params, fields = _compiled(build, connection.vendor)
+    compiler, sql, params, converters = _compiled(build, connection.vendor)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     stand_in = connection.ops.adapt_datetimefield_value(STAND_IN)
     with connection.cursor() as cursor:
         cursor.execute(sql, [now if param == stand_in else param for param in params])
         found = cursor.fetchall()
-    converters = compiler.get_converters(fields)
+    # The database's values as Python's, as Django's own iteration would give them (dates from SQLite's text…).
     return list(compiler.apply_converters(found, converters)) if converters else found
 
 
@@ -35,4 +35,5 @@ def rows(build):
 def _compiled(build, vendor):
     compiler = build(STAND_IN).query.get_compiler(connection=connection)
     sql, params = compiler.as_sql()
-    return compiler, sql, params, [column[0] for column in compiler.select[: compiler.col_count]]
+    converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
+    return compiler, sql, params, converters
