@@ -11,12 +11,15 @@ from blog import caching, summaries
 
 # Saved at each login, shown on no page.
 PRIVATE_FIELDS = {"last_login", "password"}
+# What a post's summary shows of its author: their name, and their username in the link to their posts.
+NAME_FIELDS = {"display_name", "first_name", "last_name", "username"}
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
 def user_saved(sender, instance, update_fields=None, **kwargs):
-    if not (update_fields and set(update_fields) <= PRIVATE_FIELDS):
+    if not update_fields or set(update_fields) & NAME_FIELDS:
         summaries.author_changed(instance)
+    if not (update_fields and set(update_fields) <= PRIVATE_FIELDS):
         caching.content_changed()
 
 

@@ -78,14 +78,18 @@ def test_renaming_the_author_shows_on_lists(client):
     assert "Joanna Writer" in main_html(client.get("/"))
 
 
-def test_an_author_logging_in_leaves_the_summaries_alone(client):
+def test_an_author_logging_in_or_changing_their_picture_leaves_the_summaries_alone(client):
     author = UserFactory()
     post = PostFactory(author=author)
     client.get("/")
     before = stored(post)
-    author.last_login = timezone.now()
+    author.last_login, author.avatar_url = timezone.now(), "https://pictures.example/me.png"
     author.save(update_fields=["last_login"])
+    author.save(update_fields=["avatar_url"])
     assert stored(post) == before
+    author.display_name = "A new name"
+    author.save(update_fields=["display_name"])
+    assert stored(post) != before
 
 
 def test_renaming_or_moving_a_category_shows_on_lists(client):
