@@ -162,7 +162,12 @@ class NestedPath(models.Model):
 
     @property
     def depth(self):
-        return self.path.count("/")
+        return self.depth_of(self.path)
+
+    @staticmethod
+    def depth_of(path):
+        """How deep the category at `path` sits in the tree: 0 at the top."""
+        return path.count("/")
 
     def computed_path(self):
         return f"{self.parent.path}/{self.slug}" if self.parent else self.slug

@@ -35,7 +35,7 @@ def current_key(site):
 def attach(posts, site):
     """Give each of `posts` (from Post.objects.summaries()) its `summary`, rendering those out of date.
 
-    Costs no query when all are current; otherwise three to load the stale ones whole and one to store them.
+    Costs no query when all are current; otherwise two to load the stale ones whole and one to store them.
     """
     key = current_key(site)
     stale = {post.pk: post for post in posts if post.summary_key != key}

@@ -50,7 +50,7 @@ def category_list():
     link = linker()
     return {
         "categories": [
-            (link("blog:category", path), name, path.count("/"), count)
+            (link("blog:category", path), name, Category.depth_of(path), count)
             for name, path, count in prepared.rows(_categories)
         ]
     }

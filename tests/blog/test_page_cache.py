@@ -12,7 +12,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from blog import caching
+from blog import caching, views
 from blog.models import Post, SiteSettings
 from blog.preview import preview_url
 from comments.forms import SALT
@@ -332,3 +332,17 @@ def test_site_settings_come_from_a_shared_cache_and_are_never_stale(settings, co
         site.title = "Renamed"
         site.save()
     assert SiteSettings.load().title == "Renamed"
+
+
+def test_a_page_that_starts_a_session_is_never_stored_for_others(monkeypatch, settings):
+    PostFactory()
+    list_context = views.PostListMixin.get_context_data
+
+    def remembering(view, **kwargs):
+        view.request.session["seen"] = True  # as a page keeping something for this reader would
+        return list_context(view, **kwargs)
+
+    monkeypatch.setattr(views.PostListMixin, "get_context_data", remembering)
+    first = Client().get("/")
+    assert settings.SESSION_COOKIE_NAME in first.cookies and state(first) == "bypass"
+    assert state(Client().get("/")) != "hit"
