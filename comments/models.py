@@ -1,7 +1,7 @@
 import re
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import linebreaks
 
@@ -10,6 +10,10 @@ from blog.sanitizer import clean_html
 # Each level of the stored path is the comment's id, zero-padded so that
 # ordering by path is thread order (parents before replies, oldest first).
 PATH_DIGITS = 10
+# The path stores at most this many levels (219 of its 255 characters), twice the deepest nesting a site
+# may show. A reply deeper than that is stored as the next sibling of its parent: kept, in thread order,
+# and shown at the deepest level anyway. Its `parent` stays the comment it answers.
+PATH_LEVELS = 20
 
 
 class CommentQuerySet(models.QuerySet):
@@ -71,12 +75,14 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_comment_body(self.body)
-        super().save(*args, **kwargs)
-        path = f"{self.parent.path}/" if self.parent_id else ""
-        path += f"{self.pk:0{PATH_DIGITS}d}"
-        if path != self.path:
-            self.path = path
-            Comment.objects.filter(pk=self.pk).update(path=path)
+        # The path needs the new row's id: both writes commit together, so no crash leaves a comment
+        # without its place in the thread.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            path = thread_path(self.parent.path if self.parent_id else "", self.pk)
+            if path != self.path:
+                self.path = path
+                Comment.objects.filter(pk=self.pk).update(path=path)
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"
@@ -88,6 +94,12 @@ class Comment(models.Model):
     @property
     def depth(self):
         return self.path.count("/")
+
+
+def thread_path(parent_path, pk):
+    """The stored path of comment `pk` replying to the comment at `parent_path` ("" for a new thread)."""
+    levels = parent_path.split("/")[: PATH_LEVELS - 1] if parent_path else []
+    return "/".join([*levels, f"{pk:0{PATH_DIGITS}d}"])
 
 
 URL = re.compile(r"\bhttps?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
@@ -146,3 +158,14 @@ class SpamToken(models.Model):
 
     def __str__(self):
         return f"{self.token}: {self.spam} spam, {self.ham} ham"
+
+
+class Claim(models.Model):
+    """A hold, until a moment, on something only one comment at a time may do: post a given text, or post at all
+    from one address. Taken by one atomic write, so simultaneous requests cannot both pass (comments/claims.py)."""
+
+    key = models.CharField(max_length=64, unique=True)
+    until = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key} until {self.until:%Y-%m-%d %H:%M:%S}"

@@ -4,15 +4,12 @@
 flooding); `verdict()` decides the status of the rest: spam, held, or approved.
 """
 
-import datetime
 import re
 from dataclasses import dataclass
 
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from comments import bayes
+from comments import bayes, claims
 from comments.models import Comment
 
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -27,19 +24,48 @@ class Verdict:
     reason: str
 
 
+# How long the claim on a comment's text keeps a copy out: long enough for simultaneous sends to meet it;
+# after it, the stored comment itself refuses a copy.
+DUPLICATE_CLAIM_SECONDS = 30
+
+
 def refusal(comment, site):
-    """The message refusing `comment` outright, or None."""
-    mine = _same_author(Comment.objects.all(), comment)
-    if mine.filter(post=comment.post, body=comment.body).exclude(status=Comment.Status.TRASH).exists():
+    """The message refusing `comment` outright, or None.
+
+    When None, the comment holds the claims that refuse its copies, and other comments from the same
+    reader within the flood delay, however simultaneously they arrive (comments/claims.py).
+    """
+    duplicate = claims.key_for("duplicate", comment.post_id, _author_key(comment), comment.body)
+    if not claims.take(duplicate, DUPLICATE_CLAIM_SECONDS) or _stored_copy(comment):
         return DUPLICATE
-    source = (Q(ip_address=comment.ip_address) if comment.ip_address else Q()) | (
-        Q(user=comment.user) if comment.user_id else Q()
-    )
-    if site.comment_flood_seconds and source:
-        since = timezone.now() - datetime.timedelta(seconds=site.comment_flood_seconds)
-        if Comment.objects.filter(source, created_at__gte=since).exists():
-            return TOO_FAST
+    if site.comment_flood_seconds:
+        taken = []
+        for source in _sources(comment):
+            if not claims.take(claims.key_for("flood", source), site.comment_flood_seconds):
+                claims.give_back(duplicate, *taken)  # refused: the reader may send the same words later
+                return TOO_FAST
+            taken.append(claims.key_for("flood", source))
     return None
+
+
+def _stored_copy(comment):
+    mine = _same_author(Comment.objects.all(), comment)
+    return mine.filter(post=comment.post, body=comment.body).exclude(status=Comment.Status.TRASH).exists()
+
+
+def _author_key(comment):
+    """Who wrote `comment`, as _same_author tells authors apart."""
+    if comment.user_id:
+        return f"user:{comment.user_id}"
+    if comment.author_email:
+        return f"email:{comment.author_email.lower()}"
+    return f"guest:{comment.author_name}:{comment.ip_address}"
+
+
+def _sources(comment):
+    """Where a comment comes from, for the flood delay: the reader's address, and their account if any."""
+    return [source for source in (comment.ip_address and f"ip:{comment.ip_address}",
+                                  comment.user_id and f"user:{comment.user_id}") if source]  # fmt: skip
 
 
 def verdict(comment, site, *, honeypot_filled=False, too_fast=False):

@@ -20,7 +20,7 @@ def discussion(post, site, *, pending_ids=(), page=1):
     return {
         "count": sum(1 for c in comments if c.status == Comment.Status.APPROVED),
         "comments": on_page,
-        "still_open": thread(on_page),
+        "still_open": thread(on_page, site.thread_depth),
         "pings": [c for c in comments if c.kind != Comment.Kind.COMMENT and c.status == Comment.Status.APPROVED],
         "page": page,
         "page_count": len(pages),

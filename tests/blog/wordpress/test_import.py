@@ -265,6 +265,20 @@ def test_comment_whose_parent_is_missing_starts_its_own_thread(tmp_path):
     assert "its parent comment 999 is missing" in out
 
 
+def test_a_discussion_forty_replies_deep_is_imported_whole_and_shown_at_the_deepest_level(tmp_path, client):
+    replies = [comment(700 + n, parent=700 + n - 1 if n else 0, content=f"Reply at level {n + 1}") for n in range(40)]
+    run_import(tmp_path, wxr(authors=AUTHORS, items=[item(70, title="Long talk", comments=replies)]))
+
+    stored = {c.wp_id: c for c in Comment.objects.select_related("parent")}
+    assert len(stored) == 40
+    assert all(stored[700 + n].parent.wp_id == 699 + n for n in range(1, 40))  # each keeps the one it answers
+    page = client.get(Post.objects.get(wp_id=70).get_absolute_url()).content.decode()
+    assert all(f"Reply at level {n}<" in page for n in range(1, 41))
+    positions = [page.index(f"Reply at level {n}<") for n in range(1, 41)]
+    assert positions == sorted(positions)  # in the order of the conversation
+    assert "depth-5" in page and "depth-6" not in page  # the site's default depth
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
