@@ -142,6 +142,16 @@ class SiteSettings(models.Model):
         return datetime.timedelta(days=self.close_comments_after_days) if self.close_comments_after_days else None
 
 
+class ContentGeneration(models.Model):
+    """How many changes readers can see there have been: the page cache's content generation as the database
+    keeps it, so that a change made while the shared cache was away still reaches it (blog/caching.py)."""
+
+    changes = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.changes} changes"
+
+
 class NestedPath(models.Model):
     """A slug under an optional parent, with its "parent/child" URL path stored for one indexed lookup."""
 

@@ -25,14 +25,23 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, (OperationalError, InterfaceError)) or (
-            isinstance(exception, DatabaseError) and "connect" in str(exception).lower()
-        ):
-            logger.error("Database unavailable: %s", exception)
-            response = HttpResponse(render_to_string("503.html"), status=503)
-            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-            return response
-        return None
+        return unavailable_response(exception)
+
+
+def unavailable_response(exception):
+    """The themed 503 page if `exception` says the database cannot be reached, else None.
+
+    Also asked by the 500 handler (config/views.py): an exception raised in a middleware, such as the CSRF
+    failure page's settings query, never reaches process_exception.
+    """
+    if isinstance(exception, (OperationalError, InterfaceError)) or (
+        isinstance(exception, DatabaseError) and "connect" in str(exception).lower()
+    ):
+        logger.error("Database unavailable: %s", exception)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return None
 
 
 database_unavailable = DatabaseUnavailableMiddleware

@@ -110,16 +110,18 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # If Redis goes away (refusing or hanging) the site keeps serving: each request waits for one
+            # short timeout at most, and each process carries on with a memory cache of its own (config/cache.py).
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            # If Redis goes away the site keeps serving from the database: cache misses, logged.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database alone: a logout or a login made while Redis was away must not be undone by
+# the copy Redis still holds when it comes back.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whether every process sees the same cache: only then may it hold what a change must update everywhere.
 SHARED_CACHE = bool(REDIS_URL)
 # Readers' pages cached whole, for this many seconds at most (blog/caching.py); 0 turns it off. On by

@@ -1,5 +1,7 @@
 """Site-wide views that belong to no app: health and the error pages."""
 
+import sys
+
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
@@ -7,6 +9,8 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+from config.middleware import unavailable_response
 
 KEEP_TYPED = 100_000  # characters of a refused form's text shown back, the comment form's own limit
 
@@ -29,8 +33,8 @@ def favicon(request):
 
 
 def server_error(request):
-    """Render the themed 500 page without touching the database, which may be what failed."""
-    return HttpResponse(render_to_string("500.html"), status=500)
+    """Render the themed 500 page without touching the database, which may be what failed (then it is a 503)."""
+    return unavailable_response(sys.exc_info()[1]) or HttpResponse(render_to_string("500.html"), status=500)
 
 
 def csrf_failure(request, reason=""):

@@ -90,6 +90,7 @@ class Relay:
     def __init__(self, target_port, port=None, delay=0.0):
         self.target = ("127.0.0.1", target_port)
         self.delay = delay  # seconds added to each answer from the service: a slow database
+        self.hanging = False  # connections are taken, and nothing goes through: a service that hangs
         self.port = port or free_port()
         self.pairs = []
         self.listener = None
@@ -97,6 +98,15 @@ class Relay:
     def start(self):
         self.listener = socket.create_server(("127.0.0.1", self.port))
         threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def hang(self):
+        self.hanging = True
+
+    def recover(self):
+        """End a hang as a network does that comes back: the connections that hung are broken."""
+        self.stop()
+        self.hanging = False
+        self.start()
 
     def stop(self):
         """Refuse new connections and break the open ones."""
@@ -119,6 +129,9 @@ class Relay:
     def _pipe(self, a, b):
         try:
             while True:
+                if self.hanging:
+                    time.sleep(0.05)
+                    continue
                 ready, _, _ = select.select([a, b], [], [], 1)
                 for source in ready:
                     data = source.recv(65536)
@@ -127,5 +140,5 @@ class Relay:
                     if source is b and self.delay:
                         time.sleep(self.delay)
                     (b if source is a else a).sendall(data)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a socket closed by stop() under it
             return

@@ -1,14 +1,13 @@
 """Two gunicorn instances on one PostgreSQL and one Redis behave as one site."""
 
-import re
 import subprocess
-import time
 
 import pytest
 import requests
 from django.db import connection
 
-from tests.factories import PostFactory, UserFactory
+from tests.factories import PostFactory
+from tests.over_http import account, form_fields, log_in, post_comment
 from tests.servers import SERVER_ENGINES, SITE_HOST, answers, collect_static, production_env, start_gunicorn, stop
 
 pytestmark = [
@@ -33,29 +32,6 @@ def site_instances(tmp_path, configure):
         stop(process)
 
 
-def account(username):
-    """A user whose password the instances can check (the test suite's own hasher is not theirs)."""
-    from django.contrib.auth.hashers import PBKDF2PasswordHasher
-
-    user = UserFactory(username=username)
-    type(user).objects.filter(pk=user.pk).update(password=PBKDF2PasswordHasher().encode(PASSWORD, "saltysalt"))
-    return user
-
-
-PASSWORD = "a-long-test-password"
-
-
-def form_fields(html):
-    return dict(re.findall(r'name="(csrfmiddlewaretoken|issued)" value="([^"]+)"', html))
-
-
-def post_comment(session, base, post, body, typing_seconds=0):
-    page = session.get(base + post.get_absolute_url())
-    data = {**form_fields(page.text), "post": post.pk, "name": "Rosa", "email": "rosa@example.net", "body": body}
-    time.sleep(typing_seconds)  # a form sent faster than a person types is held for moderation
-    return session.post(base + "/comments/post/", data=data, headers={"Referer": base + "/"}, allow_redirects=False)
-
-
 def test_a_comment_posted_on_one_instance_shows_at_once_on_the_other(site_instances):
     first, second = site_instances
     post = PostFactory(title="Shared")
@@ -68,12 +44,7 @@ def test_login_on_one_instance_holds_on_the_other(site_instances):
     first, second = site_instances
     account("rita")
     session = requests.Session()
-    page = session.get(first + "/accounts/login/")
-    token = form_fields(page.text)["csrfmiddlewaretoken"]
-    credentials = {"login": "rita", "password": PASSWORD, "csrfmiddlewaretoken": token}
-    login = session.post(first + "/accounts/login/", data=credentials, headers={"Referer": first + "/"},
-                         allow_redirects=False)  # fmt: skip
-    assert login.status_code == 302
+    assert log_in(session, first, "rita").status_code == 302
     settings_page = session.get(second + "/accounts/settings/", allow_redirects=False)
     assert settings_page.status_code == 200 and "rita" in settings_page.text
 
