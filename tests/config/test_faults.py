@@ -18,9 +18,10 @@ from comments.forms import SALT
 from comments.models import Comment, thread_path
 from config.cache import OPEN_SECONDS
 from tests.factories import CommentFactory, PostFactory
-from tests.over_http import account, log_in, post_comment
+from tests.over_http import account, form_fields, log_in, post_comment
 from tests.servers import (
     SERVER_ENGINES,
+    SITE_HOST,
     Relay,
     answers,
     collect_static,
@@ -124,6 +125,12 @@ def a_minute_ago():
     return signing.dumps(time.time() - 60, salt=SALT)
 
 
+def guess_password(session, base, username):
+    token = form_fields(session.get(base + "/accounts/login/").text)["csrfmiddlewaretoken"]
+    data = {"login": username, "password": "wrong", "csrfmiddlewaretoken": token}
+    return session.post(base + "/accounts/login/", data=data, headers={"Referer": base + "/"})
+
+
 def timed_get(session, url):
     started = time.monotonic()
     response = session.get(url, timeout=30)
@@ -155,6 +162,10 @@ def test_while_redis_is_away_pages_come_quickly_readers_log_in_and_nothing_is_st
     assert log_in(staff, base, "rita").status_code == 302
     settings_page = staff.get(base + "/accounts/settings/", allow_redirects=False)
     assert settings_page.status_code == 200 and "rita" in settings_page.text
+    guesser = requests.Session()
+    guesser.headers["Host"] = SITE_HOST  # allauth counts failed attempts per site and login
+    answers_to_guesses = [guess_password(guesser, base, "rita").text for _ in range(12)]  # 5 a worker allowed
+    assert "Too many failed login attempts" in answers_to_guesses[-1]
 
     relay.start() if outage == "refusing" else relay.recover()
     served_from_the_cache = 0
