@@ -164,8 +164,9 @@ def test_while_redis_is_away_pages_come_quickly_readers_log_in_and_nothing_is_st
     assert settings_page.status_code == 200 and "rita" in settings_page.text
     guesser = requests.Session()
     guesser.headers["Host"] = SITE_HOST  # allauth counts failed attempts per site and login
-    answers_to_guesses = [guess_password(guesser, base, "rita").text for _ in range(12)]  # 5 a worker allowed
-    assert "Too many failed login attempts" in answers_to_guesses[-1]
+    # Each worker allows 5 failed attempts on its own; the two need not share the guesses evenly.
+    refused = sum("Too many failed login attempts" in guess_password(guesser, base, "rita").text for _ in range(12))
+    assert refused >= 12 - 2 * 5
 
     relay.start() if outage == "refusing" else relay.recover()
     served_from_the_cache = 0
