@@ -56,8 +56,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "config.middleware.content_security_policy",
+    # Before WhiteNoise, which answers for static files without going further down this list.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.middleware.security_headers",
     "config.middleware.database_unavailable",
+    # Before anything reads the path, the query string or the body: the static files and the page cache too.
+    "config.request_guard.refuse_malformed_requests",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, whose static files come compressed already.
     "django.middleware.gzip.GZipMiddleware",
@@ -73,7 +77,6 @@ MIDDLEWARE = [
     "accounts.middleware.staff_two_factor",
     "blog.middleware.site_time_zone",
     "blog.middleware.legacy_urls",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -193,6 +196,15 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'", "https://www.facebook.com", "https://public-api.wordpress.com"],
     }
 }
+# Permissions-Policy: a blog asks for no device, sensor or payment; nor may anything it frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation",
+        "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    )
+}  # fmt: skip
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

@@ -10,4 +10,6 @@ load_settings_or_exit()
 
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 
-application = get_wsgi_application()
+from config.request_guard import guard_wsgi  # noqa: E402
+
+application = guard_wsgi(get_wsgi_application())
