@@ -6,6 +6,7 @@ routes `…/feed/` to the first and `…/feed/atom/` to the second.
 
 import copy
 import datetime
+import html
 
 from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
@@ -27,8 +28,11 @@ class RssWithContent(Rss201rev2Feed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/"}
 
+    def add_root_elements(self, handler):
+        super().add_root_elements(TitleWriter(handler, rss_title))
+
     def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
+        super().add_item_elements(TitleWriter(handler, rss_title), item)
         if item.get("content"):
             handler.addQuickElement("content:encoded", item["content"])
 
@@ -36,10 +40,44 @@ class RssWithContent(Rss201rev2Feed):
 class AtomWithContent(Atom1Feed):
     """Atom 1.0 whose entries may carry their whole HTML in `<content>` beside the `<summary>`."""
 
+    def add_root_elements(self, handler):
+        super().add_root_elements(TitleWriter(handler, atom_title))
+
     def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
+        super().add_item_elements(TitleWriter(handler, atom_title), item)
         if item.get("content"):
             handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+# Titles are plain text here, and hold what anyone may type (a post's title, a commenter's name), but many
+# feed readers take a title for HTML: as WordPress's feeds do, titles go out so that no reader finds markup
+# in them. RSS cannot say what a title holds, so only what could open or close a tag is escaped once more
+# ("&amp;lt;b&amp;gt;"), and a reader that takes it for text still shows "Salt & Pepper" as it is; Atom can
+# say, so its titles are HTML, escaped as such.
+
+
+def rss_title(text):
+    return text.replace("<", "&lt;").replace(">", "&gt;"), {}
+
+
+def atom_title(text):
+    return html.escape(text, quote=False), {"type": "html"}
+
+
+class TitleWriter:
+    """The XML writer a feed is written with, writing each `<title>` through `write(text)` → (text, attributes)."""
+
+    def __init__(self, handler, write):
+        self.handler, self.write = handler, write
+
+    def __getattr__(self, name):
+        return getattr(self.handler, name)
+
+    def addQuickElement(self, name, contents=None, attrs=None):
+        if name == "title":
+            contents, extra = self.write(contents)
+            attrs = {**(attrs or {}), **extra}
+        self.handler.addQuickElement(name, contents, attrs)
 
 
 class SiteFeed(Feed):
@@ -86,7 +124,7 @@ class PostFeed(SiteFeed):
         return reverse("blog:home")
 
     def item_title(self, post):
-        """The title as plain text: Django's default escapes it twice, for readers that take it for HTML."""
+        """The title as plain text (Django's default escapes it): the feed writers escape titles their own way."""
         return post.title
 
     def item_description(self, post):

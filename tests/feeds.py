@@ -1,6 +1,7 @@
 """Reading feeds in tests as a feed reader would."""
 
 import feedparser
+import html5lib
 
 
 def fetch(client, url):
@@ -14,3 +15,10 @@ def fetch(client, url):
 
 def titles(feed):
     return [entry.title for entry in feed.entries]
+
+
+def shown_as_html(title):
+    """What a reader that takes `title` for HTML (as many do, whatever the feed says) shows: it must hold no element."""
+    fragment = html5lib.parseFragment(title, namespaceHTMLElements=False)
+    assert not len(fragment), f"markup in {title!r}"
+    return fragment.text or ""

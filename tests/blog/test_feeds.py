@@ -5,11 +5,12 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from blog.feeds import PROTECTED_NOTICE
 from blog.models import Post, SiteSettings
 from tests.factories import CategoryFactory, PostFactory, TagFactory, UserFactory
-from tests.feeds import fetch, titles
+from tests.feeds import fetch, shown_as_html, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -121,10 +122,26 @@ def test_items_carry_absolute_permalink_author_terms_and_dates(client, site, suf
 
 
 @FORMATS
-def test_titles_are_plain_text_escaped_once(client, site, suffix):
+@pytest.mark.parametrize("title", ["Salt & <Pepper>", "<b>Bold</b> beans", '<img src=x onerror="alert(1)"> & co'])
+def test_titles_show_as_typed_even_to_readers_that_take_titles_for_html(client, site, suffix, title):
+    PostFactory(title=title, categories=[CategoryFactory(name=title)])
+    for url in (f"/feed/{suffix}", f"/category/{slugify(title)}/feed/{suffix}"):
+        feed = fetch(client, url)
+        assert [shown_as_html(entry.title) for entry in feed.entries] == [title]
+    assert shown_as_html(feed.feed.title) == f"Wrenfield Commons » {title}"
+
+
+def test_an_rss_title_escapes_once_more_only_what_could_make_markup(client, site):
     PostFactory(title="Salt & <Pepper>")
-    assert b"Salt &amp; &lt;Pepper&gt;</title>" in client.get(f"/feed/{suffix}").content
-    assert titles(fetch(client, f"/feed/{suffix}")) == ["Salt & <Pepper>"]
+    assert b"<title>Salt &amp; &amp;lt;Pepper&amp;gt;</title>" in client.get("/feed/").content
+    assert titles(fetch(client, "/feed/")) == ["Salt & &lt;Pepper&gt;"]  # what a reader that takes it for text shows
+    PostFactory(title="Fish & Chips")
+    assert "Fish & Chips" in titles(fetch(client, "/feed/"))
+
+
+def test_an_atom_title_says_it_is_html(client, site):
+    PostFactory(title="Salt & <Pepper>")
+    assert b'<title type="html">Salt &amp;amp; &amp;lt;Pepper&amp;gt;</title>' in client.get("/feed/atom/").content
 
 
 @FORMATS

@@ -8,7 +8,7 @@ from django.utils import timezone
 from blog.models import Post, SiteSettings
 from comments.models import Comment
 from tests.factories import CommentFactory, PostFactory, UserFactory
-from tests.feeds import fetch, titles
+from tests.feeds import fetch, shown_as_html, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +85,28 @@ def test_post_comment_feed_lists_that_posts_approved_comments_newest_first(clien
     assert feed.feed.title == "Comments on: Launch day"
     assert feed.feed.link == f"http://testserver{post.get_absolute_url()}"
     assert titles(feed) == ["By: Jane Doe", "By: Ann"]
+
+
+MARKUP = ["<b>Rosa</b>", '<img src=x onerror="alert(1)">Rosa', "Rosa <3 & co", "</title><script>x</script>"]
+
+
+@FORMATS
+@pytest.mark.parametrize("name", MARKUP)
+def test_commenters_names_and_post_titles_show_as_typed_even_to_readers_that_take_titles_for_html(
+    client, site, suffix, name
+):
+    post = PostFactory(title=f"Beans {name}")
+    CommentFactory(post=post, author_name=name)
+    site_feed, post_feed = fetch(client, f"/comments/feed/{suffix}"), fetch(client, feed_url(post, suffix))
+    assert [shown_as_html(entry.title) for entry in site_feed.entries] == [f"Comment on Beans {name} by {name}"]
+    assert [shown_as_html(entry.title) for entry in post_feed.entries] == [f"By: {name}"]
+    assert shown_as_html(post_feed.feed.title) == f"Comments on: Beans {name}"
+
+
+def test_an_rss_comment_title_holds_the_name_escaped_once_more(client, site):
+    CommentFactory(post=PostFactory(title="Beans"), author_name="<b>Rosa</b>")
+    content = client.get("/comments/feed/").content
+    assert b"<title>Comment on Beans by &amp;lt;b&amp;gt;Rosa&amp;lt;/b&amp;gt;</title>" in content
 
 
 @FORMATS
