@@ -31,8 +31,15 @@ def legacy_urls(get_response):
             return response
         paths = {request.path, request.path.rstrip("/"), request.path.rstrip("/") + "/"}
         old = LegacyURL.objects.filter(path__in=paths).select_related("post", "page", "image").first()
-        if old is None or old.target is None:
+        if old is None or old.target is None or not _may_open(request.user, old):
             return response
         return HttpResponsePermanentRedirect(old.target_url())
 
     return middleware
+
+
+def _may_open(user, old):
+    """Whether `user` may open what `old` leads to: a redirect to a post they may not would give its address away
+    (images are files anyone may fetch)."""
+    entry = old.post or old.page
+    return entry is None or type(entry).objects.visible_to(user).filter(pk=entry.pk).exists()
