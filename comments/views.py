@@ -1,7 +1,5 @@
 """Posting a comment, and the links in the reply-notification mails."""
 
-import json
-
 from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
@@ -11,7 +9,7 @@ from blog import protection
 from blog.ids import as_id
 from blog.models import Post, SiteSettings
 from blog.views import render_post
-from comments import notifications, social, spam, threads
+from comments import author_cookie, notifications, social, spam, threads
 from comments.forms import CommentForm
 from comments.models import Comment
 
@@ -65,20 +63,14 @@ def _remember_author(request, response, form):
         return
     if form.cleaned_data.get("remember"):
         author = {key: form.cleaned_data[key] for key in ("name", "email", "url")}
-        response.set_signed_cookie(
-            AUTHOR_COOKIE, json.dumps(author), salt=AUTHOR_COOKIE, max_age=AUTHOR_COOKIE_AGE,
-            httponly=True, samesite="Lax", secure=request.is_secure(),
-        )  # fmt: skip
+        author_cookie.store(response, AUTHOR_COOKIE, author, max_age=AUTHOR_COOKIE_AGE, secure=request.is_secure())
     else:
         response.delete_cookie(AUTHOR_COOKIE)
 
 
 def remembered_author(request):
     """The name, e-mail and website a guest asked to be remembered, or {}."""
-    try:
-        return json.loads(request.get_signed_cookie(AUTHOR_COOKIE, salt=AUTHOR_COOKIE, max_age=AUTHOR_COOKIE_AGE))
-    except (KeyError, signing.BadSignature, ValueError):
-        return {}
+    return author_cookie.load(request, AUTHOR_COOKIE, max_age=AUTHOR_COOKIE_AGE)
 
 
 # The links in the mails only ask; a button (a POST) decides. Mail scanners open every link in a message,
