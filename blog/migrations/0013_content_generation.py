@@ -4,17 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0012_post_summary'),
+        ("blog", "0012_post_summary"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentGeneration',
+            name="ContentGeneration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('changes', models.PositiveBigIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("changes", models.PositiveBigIntegerField(default=0)),
             ],
         ),
     ]
