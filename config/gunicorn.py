@@ -7,6 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int
 
+# Loopback only: a worker is held while its client sends a request, so a proxy that reads requests whole
+# (nginx, config/nginx.conf) must face the network, never gunicorn itself.
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 try:
     workers = env_int("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
