@@ -64,17 +64,36 @@ class HomeView(PostListMixin, ListView):
         return super().get_queryset().order_by("-sticky", "-published_at", "-pk")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(search_terms=self.search_terms, **kwargs)
+        if self.search_terms is None:
+            return super().get_context_data(search_terms=None, **kwargs)
+        # Every query of the search (the paginator's count, the page of posts and their prefetches) inside the
+        # time limit: the page is evaluated here, not later by the template.
+        with search.time_limit():
+            context = super().get_context_data(search_terms=self.search_terms, **kwargs)
+            context["posts"] = context["object_list"] = list(context["posts"])
+            if context["page_obj"] is not None:
+                context["page_obj"].object_list = context["posts"]
+        return context
 
     def get(self, request, *args, **kwargs):
         if url := legacy.legacy_url(request):
             return redirect(url, permanent=True)
-        return super().get(request, *args, **kwargs)
+        try:
+            return super().get(request, *args, **kwargs)
+        except search.SearchTimedOut:
+            return search_busy(request, self.search_terms)
 
     def get_heading(self, context):
         if self.search_terms is not None:
             return _("Search Results for ‘%(terms)s’") % {"terms": self.search_terms}
         return None
+
+
+def search_busy(request, terms):
+    """A search stopped at its time limit: say so, with the search form, and ask to come back (503)."""
+    response = render(request, "blog/search_busy.html", {"search_terms": terms}, status=503)
+    response["Retry-After"] = str(search.BUSY_RETRY_AFTER_SECONDS)
+    return response
 
 
 class DateArchiveMixin(PostListMixin):
