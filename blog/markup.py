@@ -57,8 +57,24 @@ class Rendered:
         return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
 
 
+# The last rendering made within a time limit (blog/bounded.py), so that the save or preview following it
+# does not render the same text again. One entry, and Markdown and HTML depend on nothing but the arguments:
+# an entry left over from an earlier request is still the right answer for the same text, and no answer for
+# another. The WordPress format looks up imported images, so it is not remembered.
+_remembered = None
+
+
+def remember(rendered, source, content_format, excerpt=""):
+    global _remembered
+    if ContentFormat(content_format) != ContentFormat.WORDPRESS:
+        _remembered = ((source, str(content_format), excerpt), rendered)
+
+
 def render(source, content_format, excerpt=""):
     """Render a post body (and its optional hand-written excerpt) for storage."""
+    remembered = _remembered
+    if remembered is not None and remembered[0] == (source, str(content_format), excerpt):
+        return remembered[1]
     content_format = ContentFormat(content_format)
     page_sources = NEXTPAGE_RE.split(source.strip())
     more = MORE_RE.search(page_sources[0])

@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from blog import permissions, preview, revisions, workflow
+from blog import bounded, permissions, preview, revisions, workflow
 from blog.admin.conflicts import GuardedForm
 from blog.markup import ContentFormat
 from blog.media.admin import GalleryItemInline
@@ -21,6 +21,13 @@ from blog.models import Post, SiteSettings
 class PostAdminForm(GuardedForm):
     request = None  # set per request by PostAdmin.get_form(), which also picks the fields
 
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        message = bounded.too_long(body)
+        if message:
+            raise forms.ValidationError(message, code="too_long")  # the form shows the text again, whole
+        return body
+
     def clean(self):
         cleaned = super().clean()
         button = workflow.pressed_button(self.data)
@@ -28,7 +35,18 @@ class PostAdminForm(GuardedForm):
         cleaned["status"], cleaned["published_at"] = workflow.resolve_status(
             button, status, cleaned.get("published_at", self.instance.published_at)
         )
+        self.check_rendering(cleaned)
         return cleaned
+
+    def check_rendering(self, cleaned):
+        """Saving renders the text: refuse, keeping it in the form, one that cannot be rendered in time."""
+        if any(name in self.errors for name in ("body", "excerpt", "format")) or "body" not in cleaned:
+            return
+        content_format = cleaned.get("format", self.instance.format)
+        try:
+            bounded.render_within(cleaned["body"], content_format, cleaned.get("excerpt", self.instance.excerpt))
+        except bounded.TooComplex as refusal:
+            self.add_error("body", forms.ValidationError(str(refusal), code="too_complex"))
 
 
 @admin.register(Post)
@@ -209,7 +227,12 @@ class PostAdmin(admin.ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def preview_view(self, request):
-        """Render the form's unsaved title and text in the theme, in a new tab; nothing is saved."""
+        """Render the form's unsaved title and text in the theme, in a new tab; nothing is saved.
+
+        Refused with a page saying why, never rendered at length: a text over the size limit (413), one that
+        cannot be rendered within bounded.RENDER_SECONDS (422), and a second preview while the author's last one
+        is still being made or has just taken long (429), so that no author holds more than part of one worker.
+        """
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             raise PermissionDenied
         draft = Post(
@@ -219,7 +242,17 @@ class PostAdmin(admin.ModelAdmin):
             format=request.POST.get("format") if request.POST.get("format") in ContentFormat.values else "markdown",
             author=request.user,
         )
-        draft.render()
+        too_long = bounded.too_long(draft.body)
+        if too_long:
+            return preview.refusal(request, too_long, status=413)
+        try:
+            with preview.one_at_a_time(request.user):
+                bounded.render_within(draft.body, draft.format, draft.excerpt)
+                draft.render()  # the rendering just made is remembered, not made again
+        except preview.Busy as busy:
+            return preview.refusal(request, str(busy), status=429)
+        except bounded.TooComplex as refusal:
+            return preview.refusal(request, str(refusal), status=422)
         return preview.render_preview(request, draft)
 
     def editable_post(self, request, pk):
