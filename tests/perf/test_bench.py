@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+EXPORT = ROOT.parent / "shared" / "bench" / "wordpress" / "export.wxr"  # the content the bench serves
 pytestmark = [
+    pytest.mark.skipif(not EXPORT.exists(), reason=f"the bench's content is missing: {EXPORT} (outside the checkout)"),
     pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed: apt-get install wrk"),
     # The bench builds its own database (PostgreSQL when it answers, else SQLite): one run of the suite is enough.
     pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="the benchmark runs once, in the SQLite run"),
