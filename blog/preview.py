@@ -6,11 +6,10 @@ from contextlib import contextmanager
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
-from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 
 from blog import bounded
@@ -74,18 +73,8 @@ def one_at_a_time(user):
 
 
 def refusal(request, message, status):
-    """A preview that was not made: a small page saying why, in the tab the preview would have opened in."""
-    response = HttpResponse(
-        format_html(
-            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{}</title>'
-            '<meta name="robots" content="noindex, nofollow"></head>'
-            '<body><h1>{}</h1><p role="alert">{}</p></body></html>',
-            "No preview",
-            "No preview",
-            message,
-        ),
-        status=status,
-    )
+    """A preview that was not made: a page of the theme saying why, in the tab the preview would have opened in."""
+    response = render(request, "blog/preview_refused.html", {"message": message}, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
     if status == 429:
         response["Retry-After"] = str(math.ceil(bounded.RENDER_SECONDS))
