@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.utils.crypto import salted_hmac
 
-from blog.links import link
+from core.links import link
 
 GRAVATAR = "https://gravatar.com/avatar/"
 SIZE = 64  # pixels: twice the 32 the theme shows, for sharp pictures on dense screens

@@ -1,7 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from blog.links import link
+from core.links import link
 
 
 def public_name(display_name, first_name, last_name, username):

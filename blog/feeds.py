@@ -17,7 +17,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html
 
 from blog.models import Category, Post, SiteSettings, Tag
-from blog.views import date_or_404
+from blog.reading import date_or_404
 
 PROTECTED_NOTICE = "There is no excerpt because this is a protected post."
 

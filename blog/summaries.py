@@ -4,7 +4,7 @@ Each post stores its summary's HTML with a key for what the rendering used besid
 the theme (templates and code, as a deployment), the language, the URL prefix, and the site's time zone
 and date format. A list shows the stored summary when its key is the current one; otherwise it renders
 the summary and stores it. What else a summary shows marks it stale: saving the post, and changes to its
-author's name, to a category or to its featured image (signals in blog/apps.py and accounts/signals.py).
+author's name, to a category or to its featured image (config/invalidation.py).
 
 Ten excerpts rendered with the template were a third of an uncached list page's time.
 
@@ -20,15 +20,15 @@ from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from blog import caching
 from blog.models import Post, stale_summary_key
+from core.deployment import deployment
 
 TEMPLATE = "blog/_post_summary.html"
 
 
 def current_key(site):
     """The key of summaries rendered now, for `site` (the site's settings)."""
-    used = (caching.deployment(), translation.get_language(), get_script_prefix(), site.time_zone, site.date_format)
+    used = (deployment(), translation.get_language(), get_script_prefix(), site.time_zone, site.date_format)
     return hashlib.md5(repr(used).encode()).hexdigest()  # noqa: S324 (a fingerprint, not a secret)
 
 

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
-from blog import preview, views
+from blog import views
+from blog.admin import preview
 
 app_name = "blog"
 

@@ -1,15 +1,15 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DayArchiveView, ListView, MonthArchiveView, YearArchiveView
 
-from blog import caching, legacy, paging, protection, search, summaries
+from blog import paging, protection, search, summaries
 from blog.models import Category, OldPermalink, Page, Post, SiteSettings, Tag, published_months
+from blog.reading import date_or_404, post_for_reading, render_post
 
 
 class PostListMixin:
@@ -76,8 +76,6 @@ class HomeView(PostListMixin, ListView):
         return context
 
     def get(self, request, *args, **kwargs):
-        if url := legacy.legacy_url(request):
-            return redirect(url, permanent=True)
         try:
             return super().get(request, *args, **kwargs)
         except search.SearchTimedOut:
@@ -233,39 +231,6 @@ def post_detail(request, year, month, day, slug, page=1):
     return render_post(request, post, page, password_form=password_form)
 
 
-def post_for_reading(request):
-    """The posts `request`'s reader may open, with what their page shows loaded."""
-    posts = Post.objects.visible_to(request.user).select_related("author", "featured_image")
-    return posts.prefetch_related("categories", "tags")
-
-
-def render_post(request, post, page=1, *, status=200, **extra):
-    """Render a post's page (comments included); the comments app uses it to show a form with errors."""
-    context = {
-        "post": post,
-        "unlocked": protection.is_unlocked(request, post),
-        "page_html": post.pages[page - 1],
-        "page_number": page,
-        "page_range": range(1, len(post.pages) + 1),
-        **neighbours(post),
-        **extra,
-    }
-    caching.expire_by(request, post.comments_close_at(SiteSettings.for_request(request)))
-    return render(request, "blog/post_detail.html", context, status=status)
-
-
-def date_or_404(year, month, day):
-    """The date an address names, or 404 for an impossible one (February 30th) or one in the calendar's first
-    or last year, whose archives could not step to the period before or after."""
-    try:
-        named = datetime.date(int(year), int(month), int(day))
-    except (ValueError, OverflowError):
-        raise Http404("No such date.") from None
-    if not datetime.MINYEAR < named.year < datetime.MAXYEAR:
-        raise Http404("No posts so far from now.")
-    return named
-
-
 def moved_post(request, published_on, slug):
     """The current URL of a post asked for by an old slug or a wrong date, or raise 404."""
     old = OldPermalink.objects.filter(published_on=published_on, slug=slug).select_related("post").first()
@@ -275,24 +240,6 @@ def moved_post(request, published_on, slug):
     if len(same_slug) == 1:
         return same_slug[0].get_absolute_url()
     raise Http404("No post at this address.")
-
-
-def neighbours(post):
-    """The published posts just before and after `post`, for the previous/next links: one query where the
-    database can limit each half of a UNION (PostgreSQL, MariaDB), two where it cannot (SQLite)."""
-    if post.published_at is None:
-        return {"previous_post": None, "next_post": None}
-    posts = Post.objects.published().only("title", "slug", "published_on", "published_at")
-    older = posts.filter(published_at__lt=post.published_at).order_by("-published_at")[:1]
-    newer = posts.filter(published_at__gt=post.published_at).order_by("published_at")[:1]
-    if connection.features.supports_slicing_ordering_in_compound:
-        found = list(older.union(newer, all=True))
-    else:
-        found = [*older, *newer]
-    return {
-        "previous_post": next((p for p in found if p.published_at < post.published_at), None),
-        "next_post": next((p for p in found if p.published_at > post.published_at), None),
-    }
 
 
 def page_detail(request, path):

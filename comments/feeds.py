@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from blog.feeds import AtomWithContent, SiteFeed
 from blog.models import Post
-from blog.views import date_or_404
+from blog.reading import date_or_404
 from comments.models import Comment
 
 

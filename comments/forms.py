@@ -7,8 +7,8 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from blog.sanitizer import without_control_characters
 from comments.models import Comment
+from core.sanitizer import without_control_characters
 
 MAX_BODY = 10_000
 MIN_FILL_SECONDS = 3

@@ -5,7 +5,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import linebreaks
 
-from blog.sanitizer import clean_html
+from core.sanitizer import clean_html
 
 # Each level of the stored path is the comment's id, zero-padded so that
 # ordering by path is thread order (parents before replies, oldest first).
@@ -162,7 +162,7 @@ class SpamToken(models.Model):
 
 class Claim(models.Model):
     """A hold, until a moment, on something only one comment at a time may do: post a given text, or post at all
-    from one address. Taken by one atomic write, so simultaneous requests cannot both pass (comments/claims.py)."""
+    from one address. Taken by one atomic write, so simultaneous requests cannot both pass (core/claims.py)."""
 
     key = models.CharField(max_length=64, unique=True)
     until = models.DateTimeField(db_index=True)

@@ -1,8 +1,8 @@
 """Moderating comments: each decision also teaches the spam filter and may notify a commenter."""
 
-from blog import caching
 from comments import bayes, notifications
 from comments.models import Comment
+from core.pagecache import generation
 
 Status = Comment.Status
 
@@ -21,7 +21,7 @@ def moderate(request, comments, status):
             notifications.reply_published(request, comment)
         changed += 1
     if changed:
-        caching.content_changed()
+        generation.content_changed()
     return changed
 
 

@@ -64,7 +64,7 @@ AVATAR = '<img class="avatar" src="{src}" alt="" width="32" height="32" loading=
 
 
 def comment_list(comments, still_open, post, accepts_comments, gravatars=False, page=1):
-    """The nested <ol> of `comments` (marked up by comments.tree.thread), each with its writer's picture."""
+    """The nested <ol> of `comments` (marked up by comments.threads.thread), each with its writer's picture."""
     parts, dates, words = ['<ol class="comment-list">'], CommentDates(), CommentWords()
     # A reply link opens the form on the same page of a paged discussion, with the comment it answers.
     reply_query = f"?{PAGE_PARAMETER}={page}&replytocom=" if page > 1 else "?replytocom="

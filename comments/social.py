@@ -10,9 +10,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
-from blog.ids import as_id
 from blog.models import Post
 from comments.forms import MAX_BODY
+from core.ids import as_id
 
 DRAFT_SESSION_KEY = "comment_draft"
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from comments import bayes, claims
+from comments import bayes
 from comments.models import Comment
+from core import claims
 
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
@@ -33,7 +34,7 @@ def refusal(comment, site):
     """The message refusing `comment` outright, or None.
 
     When None, the comment holds the claims that refuse its copies, and other comments from the same
-    reader within the flood delay, however simultaneously they arrive (comments/claims.py).
+    reader within the flood delay, however simultaneously they arrive (core/claims.py).
     """
     duplicate = claims.key_for("duplicate", comment.post_id, _author_key(comment), comment.body)
     if not claims.take(duplicate, DUPLICATE_CLAIM_SECONDS) or _stored_copy(comment):

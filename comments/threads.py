@@ -1,10 +1,10 @@
-"""A post's discussion as its page shows it: one query, split into pings and pages of threads."""
+"""A post's discussion as its page shows it: one query, split into pings and pages of threads, nested from one
+flat, path-ordered list (no query and no template include per comment)."""
 
 from django.db.models import Q
 from django.db.models.functions import Substr
 
 from comments.models import PATH_DIGITS, Comment
-from comments.tree import thread
 
 PAGE_PARAMETER = "cpage"
 
@@ -54,3 +54,28 @@ def comment_url(comment, site):
     page = page_of(comment, site.comments_per_page)
     query = f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
     return f"{comment.post.get_absolute_url()}{query}#comment-{comment.pk}"
+
+
+def thread(comments, levels=None):
+    """Mark each comment of a path-ordered list with how to nest it in <ol>/<li> markup.
+
+    Sets `opens` (True when it starts a list of replies under the previous
+    comment) and `closes` (how many reply lists end before it), and returns how
+    many lists are still open after the last one. A reply whose parent is not
+    shown (held, spam) nests under its nearest shown ancestor; one deeper than
+    `levels` (an imported discussion, say) is shown at the deepest level, after
+    its parent, as WordPress shows it.
+    """
+    stack = []  # paths of the shown ancestors of the current comment
+    for comment in comments:
+        shown_before = len(stack)
+        while stack and not comment.path.startswith(stack[-1] + "/"):
+            stack.pop()
+        if levels:
+            del stack[levels - 1 :]
+        depth = len(stack)
+        comment.opens = depth > 0 and depth == shown_before
+        comment.closes = range(0 if comment.opens else max(0, shown_before - 1 - depth))
+        comment.shown_depth = depth
+        stack.append(comment.path)
+    return range(max(0, len(stack) - 1))

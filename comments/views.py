@@ -6,17 +6,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from blog import protection
-from blog.ids import as_id
 from blog.models import Post, SiteSettings
-from blog.views import render_post
-from comments import author_cookie, notifications, social, spam, threads
+from blog.reading import render_post
+from comments import notifications, remembered, social, spam, threads
 from comments.forms import CommentForm
 from comments.models import Comment
-
-AUTHOR_COOKIE = "comment_author"
-AUTHOR_COOKIE_AGE = 60 * 60 * 24 * 365
-PENDING_SESSION_KEY = "pending_comments"
-KEEP_PENDING = 20
+from core.ids import as_id
 
 
 @require_POST
@@ -40,37 +35,11 @@ def post_comment(request):
     comment.save()
     notifications.comment_posted(request, comment)
     if comment.status == Comment.Status.PENDING:
-        _remember_pending(request, comment)
+        remembered.remember_pending(request, comment)
     social.forget_draft(request)
     response = redirect(threads.comment_url(comment, site))
-    _remember_author(request, response, form)
+    remembered.remember_author(request, response, form)
     return response
-
-
-def _remember_pending(request, comment):
-    """Let the reader see their own held comment (and only they) until a moderator decides."""
-    pending = request.session.get(PENDING_SESSION_KEY, [])
-    request.session[PENDING_SESSION_KEY] = [*pending, comment.pk][-KEEP_PENDING:]
-
-
-def pending_for(request):
-    return request.session.get(PENDING_SESSION_KEY, [])
-
-
-def _remember_author(request, response, form):
-    """Keep a guest's name, e-mail and website for next time, only if they ticked the box."""
-    if request.user.is_authenticated:
-        return
-    if form.cleaned_data.get("remember"):
-        author = {key: form.cleaned_data[key] for key in ("name", "email", "url")}
-        author_cookie.store(response, AUTHOR_COOKIE, author, max_age=AUTHOR_COOKIE_AGE, secure=request.is_secure())
-    else:
-        response.delete_cookie(AUTHOR_COOKIE)
-
-
-def remembered_author(request):
-    """The name, e-mail and website a guest asked to be remembered, or {}."""
-    return author_cookie.load(request, AUTHOR_COOKIE, max_age=AUTHOR_COOKIE_AGE)
 
 
 # The links in the mails only ask; a button (a POST) decides. Mail scanners open every link in a message,

@@ -7,7 +7,7 @@ a small memory cache of this process (so login rate limits still count, per proc
 everyone out); then one call tries Redis again. A request therefore waits for at most one timeout.
 
 What must never come from a process's own memory (the page cache's content generation) asks
-`reachable` after its call: see blog/caching.py.
+`reachable` after its call: see core/pagecache/generation.py.
 """
 
 import functools

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "accounts",
     "blog",
     "comments",
+    "wordpress",
+    "demo",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "accounts.providers.wordpress_com",
     "allauth.mfa",
     "csp",
+    # Last: the wiring between the apps (config/apps.py).
+    "config.apps.SiteConfig",
 ]
 
 MIDDLEWARE = [
@@ -67,7 +71,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "blog.caching.page_cache",
+    "core.pagecache.middleware.page_cache",
     # After the page cache: a cached page needs no session, and a response that sets a session cookie
     # reaches the cache with it, so is never stored for others.
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,7 +80,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.staff_two_factor",
     "blog.middleware.site_time_zone",
-    "blog.middleware.legacy_urls",
+    "wordpress.redirects.old_addresses",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -127,11 +131,22 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whether every process sees the same cache: only then may it hold what a change must update everywhere.
 SHARED_CACHE = bool(REDIS_URL)
-# Readers' pages cached whole, for this many seconds at most (blog/caching.py); 0 turns it off. On by
+# Readers' pages cached whole, for this many seconds at most (core/pagecache/); 0 turns it off. On by
 # default only with Redis: one local-memory cache per process would let processes serve stale pages.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if SHARED_CACHE else 0)
 # What a cached page depends on besides the database: a change to these files starts afresh.
-PAGE_CACHE_SOURCES = [BASE_DIR / name for name in ("templates", "static", "blog", "comments", "accounts", "config")]
+PAGE_CACHE_SOURCES = [
+    BASE_DIR / name for name in ("templates", "static", "core", "accounts", "blog", "comments", "wordpress", "config")
+]
+# The settings that change what pages show: a restart with other values starts afresh too (core/deployment.py).
+PAGE_CACHE_SETTINGS = [
+    "INSTALLED_APPS", "SOCIALACCOUNT_PROVIDERS", "SITE_URL", "LANGUAGE_CODE", "TIME_ZONE", "STATIC_URL", "MEDIA_URL",
+    "DEMO_LOGIN", "STAFF_2FA", "DEBUG",
+]  # fmt: skip
+# The model whose one row counts the changes readers can see (core/pagecache/generation.py).
+PAGE_CACHE_CHANGES_MODEL = "blog.ContentGeneration"
+# The model holding the atomic claims of core/claims.py (comment floods and duplicates, one preview at a time).
+CLAIMS_MODEL = "comments.Claim"
 
 # --- Files ------------------------------------------------------------------
 

@@ -10,12 +10,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from blog import bounded, permissions, preview, revisions, workflow
+from blog.admin import permissions, preview, revisions, workflow
 from blog.admin.conflicts import GuardedForm
-from blog.markup import ContentFormat
 from blog.media.admin import GalleryItemInline
 from blog.media.models import GalleryItem
 from blog.models import Post, SiteSettings
+from blog.rendering import bounded
+from blog.rendering.markup import ContentFormat
 
 
 class PostAdminForm(GuardedForm):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -99,12 +99,3 @@ class GalleryItem(models.Model):
         day = self.post.published_on or timezone.localdate()
         args = [day.year, f"{day.month:02d}", f"{day.day:02d}", self.post.slug, self.image_id]
         return reverse("media:gallery_image", args=args)
-
-
-@receiver(post_save, sender=GalleryItem, dispatch_uid="candid-post-has-gallery")
-@receiver(post_delete, sender=GalleryItem, dispatch_uid="candid-post-has-gallery")
-def note_whether_the_post_has_a_gallery(sender, instance, **kwargs):
-    from blog.models import Post
-
-    has_gallery = GalleryItem.objects.filter(post_id=instance.post_id).exists()
-    Post.objects.filter(pk=instance.post_id).update(has_gallery=has_gallery)

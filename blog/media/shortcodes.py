@@ -15,10 +15,10 @@ import html
 import re
 from dataclasses import dataclass
 
-from blog.ids import as_id
 from blog.media.display import render_figure, render_gallery, render_picture
 from blog.media.models import Image
 from blog.media.renditions import SIZES
+from core.ids import as_id
 
 NAMES = r"(?:gallery|image)(?![\w-])"
 # [[gallery]] is how to write "[gallery]" itself, as in WordPress.

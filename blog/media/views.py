@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from blog import protection
 from blog.models import Post
-from blog.views import date_or_404
+from blog.reading import date_or_404
 
 
 def gallery_image(request, year, month, day, slug, image_id):

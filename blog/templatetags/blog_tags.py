@@ -7,10 +7,11 @@ from django.db.models import Count
 from django.utils.dates import MONTHS
 from django.utils.safestring import mark_safe
 
-from blog import paging, prepared
-from blog.highlight import highlight
-from blog.links import linker
+from blog import paging
 from blog.models import Category, Page, Post, SiteSettings, is_published, published_months
+from core import prepared
+from core.highlight import highlight
+from core.links import linker
 
 register = template.Library()
 

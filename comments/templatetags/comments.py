@@ -2,16 +2,16 @@ from django import template
 
 from accounts.avatars import picture_of
 from accounts.models import public_name
-from blog import prepared
-from blog.ids import as_id
-from blog.links import linker
 from blog.models import Post, SiteSettings, is_published
 from comments import threads
 from comments.forms import CommentForm
 from comments.models import Comment, shown_name
+from comments.remembered import pending_for, remembered_author
 from comments.rendering import comment_list
 from comments.social import draft_for, login_choices
-from comments.views import pending_for, remembered_author
+from core import prepared
+from core.ids import as_id
+from core.links import linker
 
 register = template.Library()
 

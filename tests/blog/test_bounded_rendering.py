@@ -16,11 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.roles import AUTHOR, CONTRIBUTOR
-from blog import bounded, markup, preview
-from blog.markup import ContentFormat
+from blog.admin import preview
 from blog.models import Post
-from comments import claims
+from blog.rendering import bounded, markup
+from blog.rendering.markup import ContentFormat
 from comments.models import Claim
+from core import claims
 from tests.blog.authoring.conftest import ADD_URL, post_form, with_role
 from tests.factories import PostFactory
 

@@ -1,5 +1,5 @@
-from blog import markup
-from blog.markup import ContentFormat
+from blog.rendering import markup
+from blog.rendering.markup import ContentFormat
 
 
 def test_markdown_is_rendered_and_sanitised():

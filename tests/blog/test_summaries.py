@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import set_script_prefix
 from django.utils import timezone
 
-from blog import caching, summaries
+from blog import summaries
 from blog.models import Post, SiteSettings
 from tests.factories import CategoryFactory, PostFactory, UserFactory
 from tests.html import main_html
@@ -161,7 +161,7 @@ def test_a_new_deployment_renders_the_summaries_afresh(client, monkeypatch):
     client.get("/")
     Post.objects.filter(pk=post.pk).update(summary_html="<p>As the old theme showed it</p>")
     assert "As the old theme showed it" in main_html(client.get("/"))
-    monkeypatch.setattr(caching, "deployment", lambda: "a new version")
+    monkeypatch.setattr(summaries, "deployment", lambda: "a new version")
     html = main_html(client.get("/"))
     assert "As the old theme showed it" not in html and "Rethemed" in html
 

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client
 
-from blog import caching
-from comments.views import AUTHOR_COOKIE, AUTHOR_COOKIE_AGE
+from comments.remembered import AUTHOR_COOKIE, AUTHOR_COOKIE_AGE
+from core.pagecache import middleware as page_cache
 from tests.commenting import send
 
 pytestmark = pytest.mark.django_db
@@ -91,12 +91,12 @@ def test_another_secret_key_opens_none_of_them_and_a_former_one_still_does(clien
 def test_a_remembered_guest_still_bypasses_the_page_cache(site, post, settings):
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
-    caching._local.entries.clear()
+    page_cache._local.entries.clear()
     reader = Client()
     remembered(reader, post)
-    assert Client().get(post.get_absolute_url()).get(caching.STATUS_HEADER) == "miss"
+    assert Client().get(post.get_absolute_url()).get(page_cache.STATUS_HEADER) == "miss"
     response = reader.get(post.get_absolute_url())
-    assert response.get(caching.STATUS_HEADER) != "hit" and f'value="{EMAIL}"' in response.content.decode()
+    assert response.get(page_cache.STATUS_HEADER) != "hit" and f'value="{EMAIL}"' in response.content.decode()
     assert EMAIL not in Client().get(post.get_absolute_url()).content.decode()  # the stranger's copy
     cache.clear()
-    caching._local.entries.clear()
+    page_cache._local.entries.clear()

@@ -9,8 +9,8 @@ from django.db import OperationalError, connection, connections
 from django.test import Client
 from django.utils import timezone
 
-from comments import claims
 from comments.models import PATH_LEVELS, Claim, Comment, thread_path
+from core import claims
 from tests.commenting import form_data
 from tests.factories import CommentFactory, PostFactory
 

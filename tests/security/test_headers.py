@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from blog import caching
+from core.pagecache import middleware as page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +35,10 @@ def test_a_static_file_carries_them(client):
 def test_a_page_from_the_cache_carries_them(client, post, settings):
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
-    caching._local.entries.clear()
+    page_cache._local.entries.clear()
     client.get(post.get_absolute_url())
     hit = client.get(post.get_absolute_url())
-    assert hit[caching.STATUS_HEADER] == "hit"
+    assert hit[page_cache.STATUS_HEADER] == "hit"
     assert_protected(hit)
     cache.clear()
-    caching._local.entries.clear()
+    page_cache._local.entries.clear()

@@ -197,8 +197,8 @@ def test_the_guard_comes_before_whatever_reads_the_request():
         "whitenoise.middleware.WhiteNoiseMiddleware",
         "django.middleware.common.CommonMiddleware",
         "django.middleware.csrf.CsrfViewMiddleware",
-        "blog.caching.page_cache",
-        "blog.middleware.legacy_urls",
+        "core.pagecache.middleware.page_cache",
+        "wordpress.redirects.old_addresses",
     ):
         assert guard < order.index(reader), reader
 

@@ -7,12 +7,12 @@ from defusedxml import ElementTree
 from django.core.management import call_command
 
 from blog.models import Post
-from blog.sanitizer import CONTROL_CHARACTERS as CONTROL
 from comments.models import Comment
-from tests.blog.wordpress.wxr_builder import comment, item, wxr
+from core.sanitizer import CONTROL_CHARACTERS as CONTROL
 from tests.commenting import send
 from tests.factories import PostFactory
 from tests.security.checks import NAUGHTY_STRINGS, injected, payloads, theme_element
+from tests.wordpress.wxr_builder import comment, item, wxr
 
 pytestmark = pytest.mark.django_db
 

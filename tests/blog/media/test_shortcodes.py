@@ -2,8 +2,8 @@
 
 import pytest
 
-from blog.markup import ContentFormat
 from blog.media.shortcodes import expand_shortcodes
+from blog.rendering.markup import ContentFormat
 from tests.factories import PageFactory, PostFactory
 from tests.html import parse_strict
 from tests.media_factories import GalleryItemFactory, ImageFactory, image_upload

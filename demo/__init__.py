@@ -1,0 +1,1 @@
+"""The demo blog `make run` loads (`manage.py demo`): its texts are data files under demo/content/."""
