@@ -2,6 +2,7 @@
 
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter, _build_apps_from_settings
+from allauth.socialaccount.models import SocialApp
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
@@ -23,8 +24,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def get_app(self, request, provider, client_id=None):
         """A provider without credentials is simply not there (404), not a server error."""
-        from allauth.socialaccount.models import SocialApp
-
         try:
             return super().get_app(request, provider, client_id=client_id)
         except SocialApp.DoesNotExist:

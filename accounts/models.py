@@ -4,11 +4,6 @@ from django.db import models
 from core.links import link
 
 
-def public_name(display_name, first_name, last_name, username):
-    """How a user's name appears on pages: their display name, else their full name, else their username."""
-    return display_name or f"{first_name} {last_name}".strip() or username
-
-
 class User(AbstractUser):
     """A blogger, editor, site owner or reader with an account."""
 
@@ -24,7 +19,12 @@ class User(AbstractUser):
 
     @property
     def public_name(self):
-        return public_name(self.display_name, self.first_name, self.last_name, self.username)
+        return self.name_from(self.display_name, self.first_name, self.last_name, self.username)
+
+    @staticmethod
+    def name_from(display_name, first_name, last_name, username):
+        """How a user's name appears on pages: their display name, else their full name, else their username."""
+        return display_name or f"{first_name} {last_name}".strip() or username
 
     def get_absolute_url(self):
         return link("blog:author", self.username)

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from accounts import views
 
@@ -9,5 +9,4 @@ urlpatterns = [
     path("accounts/settings/comments.json", views.export_comments, name="export"),
     path("accounts/settings/delete/", views.delete_account, name="delete"),
     path("people/<str:username>/", views.profile, name="profile"),
-    re_path(r"^avatars/(?P<token>[0-9a-f]{20})\.svg$", views.identicon, name="identicon"),
 ]

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
-from accounts import avatars, erasure
+from accounts import erasure
 from blog.models import Post
 from comments.models import Comment
 
@@ -69,11 +69,3 @@ def delete_account(request):
     erasure.delete_account(user)
     messages.success(request, "Your account is deleted. Your comments stay, without your name.")
     return redirect("/")
-
-
-@require_GET
-def identicon(request, token):
-    """A commenter's identicon: drawn from its name alone, so it never changes and may be kept for good."""
-    response = HttpResponse(avatars.identicon_svg(token), content_type="image/svg+xml")
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
-    return response

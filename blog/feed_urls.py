@@ -1,4 +1,5 @@
-"""The feeds' URLs: `<archive or post URL>feed/` for RSS 2.0 and `…feed/atom/` for Atom.
+"""The feeds' URLs: `<archive URL>feed/` for RSS 2.0 and `…feed/atom/` for Atom (the comment feeds' are in
+comments/feed_urls.py; config/urls.py puts both in the "feeds" namespace).
 
 Included at the site's root before blog.urls, whose category and page patterns would
 otherwise take `…/feed/` for part of a category or page path.
@@ -7,12 +8,8 @@ otherwise take `…/feed/` for part of a category or page path.
 from django.urls import re_path
 
 from blog import feeds
-from comments import feeds as comment_feeds
-
-app_name = "feeds"
 
 DATE_ARCHIVE = r"(?P<year>[0-9]{4})/(?:(?P<month>[0-9]{2})/(?:(?P<day>[0-9]{2})/)?)?"
-POST = r"(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/(?P<slug>[-\w]+)/"
 
 
 def feed_pair(prefix, rss_feed, atom_feed, name):
@@ -29,6 +26,4 @@ urlpatterns = [
     *feed_pair(DATE_ARCHIVE, feeds.DateArchiveFeed, feeds.DateArchiveAtomFeed, "date_archive"),
     *feed_pair(r"tag/(?P<slug>[-\w]+)/", feeds.TagFeed, feeds.TagAtomFeed, "tag"),
     *feed_pair(r"author/(?P<username>[\w.@+-]+)/", feeds.AuthorFeed, feeds.AuthorAtomFeed, "author"),
-    *feed_pair("comments/", comment_feeds.CommentFeed, comment_feeds.CommentAtomFeed, "comments"),
-    *feed_pair(POST, comment_feeds.PostCommentFeed, comment_feeds.PostCommentAtomFeed, "post_comments"),
 ]

@@ -16,6 +16,7 @@ import re
 import time
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, OperationalError, connections, transaction
 from django.db.models import Case, F, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
@@ -69,8 +70,6 @@ def search_posts(posts, terms):
 
 
 def _full_text(posts, terms):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
-
     config = column_config(posts.db)
     if config is None:  # the column is missing (a database made without migrations): compute, slowly
         config = text_search_config()

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from core.pagecache import per_reader
+
 
 class CommentsConfig(AppConfig):
     name = "comments"
@@ -7,7 +9,6 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from comments.forms import timestamp_token  # here: the forms module imports models
-        from core.pagecache import per_reader
 
         # A cached page's comment form gets a fresh "filled in from" time for each reader.
         per_reader.fill_per_request("issued", lambda request: timestamp_token())

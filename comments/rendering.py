@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
-from accounts.avatars import picture_for
+from comments.avatars import picture_for
 from comments.models import Comment
 from comments.threads import PAGE_PARAMETER
 

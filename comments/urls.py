@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from comments import social, views
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("comments/login/<str:provider_id>/", social.login_to_comment, name="login"),
     path("comments/notify/confirm/<str:token>/", views.confirm_notifications, name="confirm"),
     path("comments/notify/stop/<str:token>/", views.stop_notifications, name="stop"),
+    re_path(r"^avatars/(?P<token>[0-9a-f]{20})\.svg$", views.identicon, name="identicon"),
 ]

@@ -1,14 +1,15 @@
-"""Posting a comment, and the links in the reply-notification mails."""
+"""Posting a comment, the links in the reply-notification mails, and commenters' identicons."""
 
 from django.core import signing
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from blog import protection
 from blog.models import Post, SiteSettings
 from blog.reading import render_post
-from comments import notifications, remembered, social, spam, threads
+from comments import avatars, notifications, remembered, social, spam, threads
 from comments.forms import CommentForm
 from comments.models import Comment
 from core.ids import as_id
@@ -73,3 +74,11 @@ def _comment_from(token, salt, max_age=None):
     except signing.BadSignature:
         pk = None
     return get_object_or_404(Comment.objects.select_related("post"), pk=pk)
+
+
+@require_GET
+def identicon(request, token):
+    """A commenter's identicon: drawn from its name alone, so it never changes and may be kept for good."""
+    response = HttpResponse(avatars.identicon_svg(token), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

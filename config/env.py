@@ -98,7 +98,7 @@ def _use_pymysql():
         import MySQLdb  # noqa: F401  (mysqlclient, when the host has it, is preferred)
     except ImportError:
         try:
-            import pymysql
+            import pymysql  # the fallback driver, installed with '.[mysql]'
         except ImportError:
             raise ImproperlyConfigured(
                 "DATABASE_URL points at MySQL/MariaDB but no driver is installed: pip install '.[mysql]'."
@@ -164,7 +164,7 @@ def media_storage():
     if not bucket:
         return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     try:
-        import storages  # noqa: F401
+        import storages  # noqa: F401  (django-storages, an optional dependency: '.[s3]')
     except ImportError:
         message = "MEDIA_BUCKET is set but S3 support is not installed: pip install '.[s3]'."
         raise ImproperlyConfigured(message) from None

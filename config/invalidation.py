@@ -4,13 +4,13 @@ Two things keep what readers see so that it costs nothing to show, and both must
 - the page cache (core/pagecache/) moves its content generation on: every cached page is out of date;
 - a post's stored summary (blog/summaries.py) is marked stale: the next list showing it renders it again.
 Besides those, two stored facts are kept here (`Post.has_gallery` as gallery items come and go, posts'
-permalink dates when the site's time zone changes), and the page cache is told when scheduled posts go out. A model a page shows, added later, belongs in one of the tables below.
+permalink dates when the site's time zone changes), and the page cache is told when scheduled posts go out.
+A model that pages show, added later, belongs in one of the tables below.
 
 Bulk updates send no signals: code making them calls generation.content_changed() (or
 summaries.mark_stale()) itself, as the WordPress importer does.
 """
 
-from allauth.socialaccount.models import SocialApp
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
@@ -22,8 +22,9 @@ from core.pagecache import expiry, generation
 
 User = get_user_model()
 
-# Whatever pages show, including which sign-in buttons (SocialApp rows): any change empties the page cache.
-SHOWN = (Post, Page, Category, Tag, SiteSettings, Image, GalleryItem, SocialApp)
+# Whatever pages show: any change empties the page cache. (Sign-in providers come from settings alone, never from
+# SocialApp rows: accounts/adapters.py; changing them is a restart, which core/deployment.py covers.)
+SHOWN = (Post, Page, Category, Tag, SiteSettings, Image, GalleryItem)
 FILED = (Post.categories.through, Post.tags.through)
 # A user's fields saved at each login and shown on no page.
 PRIVATE_FIELDS = {"last_login", "password"}

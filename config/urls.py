@@ -3,8 +3,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from blog import feed_urls as blog_feeds
 from blog.robots import robots_txt
 from blog.sitemaps import sitemaps
+from comments import feed_urls as comment_feeds
 from config import views
 
 handler500 = "config.views.server_error"
@@ -26,7 +28,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     # Feeds first: blog's category and page patterns would take ".../feed/" for part of a path.
     path("", include("comments.urls")),
-    path("", include("blog.feed_urls")),
+    path("", include((blog_feeds.urlpatterns + comment_feeds.urlpatterns, "feeds"))),
     path("", include("blog.media.urls")),
     path("", include("blog.urls")),
 ]

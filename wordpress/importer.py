@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -430,8 +431,6 @@ def _slug(record, model):
 
 
 def _valid_email(value):
-    from django.core.validators import validate_email
-
     try:
         validate_email(value)
     except ValidationError:

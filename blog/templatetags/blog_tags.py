@@ -1,4 +1,4 @@
-"""The blog's widgets (each costs one query, built once per process: blog/prepared.py) and list helpers."""
+"""The blog's widgets (each costs one query, built once per process: core/prepared.py) and list helpers."""
 
 from html import escape
 

@@ -1,9 +1,9 @@
 from django import template
+from django.contrib.auth import get_user_model
 
-from accounts.avatars import picture_of
-from accounts.models import public_name
 from blog.models import Post, SiteSettings, is_published
 from comments import threads
+from comments.avatars import picture_of
 from comments.forms import CommentForm
 from comments.models import Comment, shown_name
 from comments.remembered import pending_for, remembered_author
@@ -52,10 +52,10 @@ def _replying_to(form, comments):
 @register.inclusion_tag("comments/widgets/recent_comments.html")
 def recent_comments():
     """The five newest comments on posts anyone may read: (name, the comment's address, the post's title)."""
-    link = linker()
+    link, name_from = linker(), get_user_model().name_from
     return {
         "comments": [
-            (shown_name(name, user_id and public_name(*user)), f"{Post.permalink(day, slug, link)}#comment-{pk}", title)
+            (shown_name(name, user_id and name_from(*user)), f"{Post.permalink(day, slug, link)}#comment-{pk}", title)
             for pk, name, user_id, *user, title, slug, day in prepared.rows(_recent_comments)
         ]
     }

@@ -1,4 +1,4 @@
-"""Rendering what authors send within a fixed time and size (blog/bounded.py), and previews that cannot starve
+"""Rendering what authors send within a fixed time and size (blog/rendering/bounded.py), and previews that cannot starve
 readers: one at a time per author, refused with a clear message rather than rendered at length.
 
 No test here times anything: they count what the worker rendered, and give pathological texts (each of which
@@ -140,7 +140,7 @@ def nested_quotes():
     return "\n".join(lines)[:LIMIT], "markdown"
 
 
-# Each takes from several seconds to minutes at the size limit (measured; blog/bounded.py lists them).
+# Each takes from several seconds to minutes at the size limit (measured; blog/rendering/bounded.py lists them).
 PATHOLOGICAL = {
     "[": repeated("["),
     "[a": repeated("[a"),

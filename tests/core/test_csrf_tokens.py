@@ -1,4 +1,4 @@
-"""blog/csrf.py: the CSRF tokens of cached pages are Django's own, made faster."""
+"""core/pagecache/csrf.py: the CSRF tokens of cached pages are Django's own, made faster."""
 
 from collections import Counter
 

@@ -1,4 +1,4 @@
-"""Queries with their SQL built once per process (blog/prepared.py): the time is bound at each run."""
+"""Queries with their SQL built once per process (core/prepared.py): the time is bound at each run."""
 
 import datetime
 

@@ -26,7 +26,7 @@ def identicon_url(identity):
 
     Its name is keyed with the site's secret, so the page shows no hash of anybody's address.
     """
-    return link("accounts:identicon", _token(identity.strip().lower()))
+    return link("comments:identicon", _token(identity.strip().lower()))
 
 
 @functools.lru_cache(maxsize=10_000)  # a discussion names the same people page after page
