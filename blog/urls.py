@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from blog import views
-from blog.admin import preview
+from blog.authoring import preview
 
 app_name = "blog"
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from blog.admin.permissions import can_edit_others
+from blog.authoring.permissions import can_edit_others
 from blog.models import Post
 from comments.models import Comment
 from comments.moderation import moderate

@@ -1,5 +1,5 @@
 """Holds that only one request can take: the atomic half of the comment duplicate and flood rules
-(comments/spam.py), and one preview at a time per author (blog/admin/preview.py).
+(comments/spam.py), and one preview at a time per author (blog/authoring/preview.py).
 
 A check followed by an insert lets simultaneous requests all pass the check. A claim is one row with a unique
 key: whoever inserts it, or moves the `until` of an expired one forward in a single UPDATE, holds it; the

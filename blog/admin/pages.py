@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from blog.admin.conflicts import GuardedForm
+from blog.authoring.conflicts import GuardedForm
 from blog.models import Page
 
 

@@ -10,8 +10,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from blog.admin import permissions, preview, revisions, workflow
-from blog.admin.conflicts import GuardedForm
+from blog.authoring import permissions, preview, revisions, workflow
+from blog.authoring.conflicts import GuardedForm
 from blog.media.admin import GalleryItemInline
 from blog.media.models import GalleryItem
 from blog.models import Post, SiteSettings

@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 
-from blog.admin.permissions import can_edit_others
+from blog.authoring.permissions import can_edit_others
 from blog.media.forms import ImageForm
 from blog.media.models import GalleryItem, Image
 from blog.media.renditions import url

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.roles import AUTHOR, CONTRIBUTOR
-from blog.admin import preview
+from blog.authoring import preview
 from blog.models import Post
 from blog.rendering import bounded, markup
 from blog.rendering.markup import ContentFormat

@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog import views
-from blog.admin.preview import preview_url
+from blog.authoring.preview import preview_url
 from blog.models import Post, SiteSettings
 from comments.forms import SALT
 from comments.models import Comment
 from comments.moderation import moderate
 from comments.remembered import AUTHOR_COOKIE
+from core.deployment import deployment
 from core.pagecache import middleware as page_cache
 from tests.commenting import form_data, send
 from tests.factories import CategoryFactory, CommentFactory, PostFactory, TagFactory, UserFactory
@@ -347,3 +348,34 @@ def test_a_page_that_starts_a_session_is_never_stored_for_others(monkeypatch, se
     first = Client().get("/")
     assert settings.SESSION_COOKIE_NAME in first.cookies and state(first) == "bypass"
     assert state(Client().get("/")) != "hit"
+
+
+@pytest.fixture
+def restart():
+    """What a restart does to the deployment's digest: computed afresh, from the files and the settings now."""
+    yield deployment.cache_clear
+    deployment.cache_clear()
+
+
+def test_a_restart_with_a_login_provider_set_never_serves_pages_cached_without_its_button(client, settings, restart):
+    post = PostFactory()
+    assert "Log in with Facebook" not in cached(client, post.get_absolute_url()).content.decode()
+    settings.SOCIALACCOUNT_PROVIDERS = {"facebook": {"APPS": [{"client_id": "fb-id", "secret": "fb-secret"}]}}
+    restart()
+    response = client.get(post.get_absolute_url())
+    assert state(response) == "miss" and "Log in with Facebook" in response.content.decode()
+
+
+@pytest.mark.parametrize("name, value", [("SITE_URL", "https://blog.example"), ("LANGUAGE_CODE", "fr")])
+def test_each_setting_pages_depend_on_is_part_of_the_deployment(settings, restart, name, value):
+    before = deployment()
+    setattr(settings, name, value)
+    restart()
+    assert name in settings.PAGE_CACHE_SETTINGS and deployment() != before
+
+
+def test_settings_pages_do_not_show_leave_the_deployment_as_it_is(settings, restart):
+    before = deployment()
+    settings.CANDID_MAX_UPLOAD_BYTES = 1
+    restart()
+    assert deployment() == before

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.views.decorators.cache import never_cache
 
-from blog.admin.permissions import can_edit_others
+from blog.authoring.permissions import can_edit_others
 from blog.models import Post, new_preview_key
 from blog.rendering import bounded
 from core import claims
