@@ -4,7 +4,9 @@ import re
 import time
 
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.core import signing
 
+from comments.forms import SALT
 from tests.factories import UserFactory
 
 PASSWORD = "a-long-test-password"
@@ -21,10 +23,14 @@ def form_fields(html):
     return dict(re.findall(r'name="(csrfmiddlewaretoken|issued)" value="([^"]+)"', html))
 
 
-def post_comment(session, base, post, body, typing_seconds=0, **fields):
+def a_minute_ago():
+    """The comment form's timestamp of a reader who took a minute to write (sooner is held for moderation)."""
+    return signing.dumps(time.time() - 60, salt=SALT)
+
+
+def post_comment(session, base, post, body, **fields):
     page = session.get(base + post.get_absolute_url())
     data = {**form_fields(page.text), "post": post.pk, "name": "Rosa", "email": "rosa@example.net", "body": body}
-    time.sleep(typing_seconds)  # a form sent faster than a person types is held for moderation
     return session.post(base + "/comments/post/", data={**data, **fields}, headers={"Referer": base + "/"},
                         allow_redirects=False)  # fmt: skip
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
 
 from comments.models import Comment
@@ -62,8 +63,10 @@ def test_the_demo_provider_never_logs_into_an_existing_account_by_its_address(cl
 
 def test_log_out_returns_to_the_post_and_the_guest_form(client, site, post):
     log_in_with_the_demo_provider(client, post)
+    assert client.session["_auth_user_id"] == str(SocialAccount.objects.get().user_id)
     response = client.post("/accounts/logout/", {"next": f"{post.get_absolute_url()}#comments"})
     assert response.status_code == 302 and response["Location"] == f"{post.get_absolute_url()}#comments"
+    assert "_auth_user_id" not in client.session
     assert 'name="email"' in client.get(post.get_absolute_url()).content.decode()
 
 
@@ -84,5 +87,8 @@ def test_configured_providers_appear_and_others_do_not(client, site, post, setti
 
 def test_a_social_reader_gets_no_admin_access(client, site, post):
     log_in_with_the_demo_provider(client, post)
+    reader = SocialAccount.objects.get().user
+    assert client.session["_auth_user_id"] == str(reader.pk)
+    assert not reader.is_staff and not reader.is_superuser
     response = client.get("/admin/")
     assert response.status_code == 302 and "login" in response["Location"]

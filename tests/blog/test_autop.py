@@ -264,14 +264,33 @@ PATHOLOGICAL = [
     "<br />" + " " * 100_000 + "\n",
     "\n \n" * 50_000,
     '[caption caption="' + 'a="' * 50_000 + "][/caption]",
-    "https://example.com/\n" * 10_000,
-    "Lorem ipsum <em>dolor</em> sit amet.\nSed do eiusmod.\n\n" * 4_000,  # about 200 KB of ordinary prose
 ]
 
 
 @pytest.mark.parametrize("text", PATHOLOGICAL, ids=lambda text: repr(text[:20]))
 def test_large_and_pathological_input_is_handled(text):
-    assert isinstance(wordpress_to_html(text), str)
+    html = wordpress_to_html(text)
+    assert not {"\ufdd0", "\ufdd1", "\ufdd2"} & set(html)  # every placeholder put back, however many
+
+
+@pytest.mark.parametrize(
+    ("line", "count", "expected"),
+    [
+        (
+            "https://example.com/\n",
+            10_000,
+            '<p class="embed"><a href="https://example.com/">https://example.com/</a></p>',
+        ),
+        (  # about 200 KB of ordinary prose
+            "Lorem ipsum <em>dolor</em> sit amet.\nSed do eiusmod.\n\n",
+            4_000,
+            "<p>Lorem ipsum <em>dolor</em> sit amet.<br />\nSed do eiusmod.</p>",
+        ),
+    ],
+    ids=["urls", "prose"],
+)
+def test_a_long_body_keeps_every_paragraph(line, count, expected):
+    assert wordpress_to_html(line * count) == "\n".join([expected] * count)
 
 
 def test_the_characters_used_internally_cannot_be_forged_from_the_input():

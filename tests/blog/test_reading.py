@@ -172,8 +172,10 @@ def test_static_pages_and_nested_pages(client):
     about = PageFactory(title="About")
     PageFactory(title="Team", parent=about)
     PageFactory(title="Secret plans", status="draft")
-    assert "About" in client.get("/about/").content.decode()
-    assert "Team" in client.get("/about/team/").content.decode()
+    for url, title in (("/about/", "About"), ("/about/team/", "Team")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert f'<h1 class="entry-title">{title}</h1>' in response.content.decode(), url
     assert client.get("/secret-plans/").status_code == 404
     assert 'href="/about/"' in client.get("/").content.decode()
 

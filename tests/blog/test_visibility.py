@@ -85,9 +85,12 @@ def test_right_password_unlocks_the_post_and_its_comments(client, protected):
 
 def test_changing_the_password_locks_readers_out_again(client, protected):
     client.post(protected.get_absolute_url(), {"password": "stew"})
+    assert SECRET_BODY in client.get(protected.get_absolute_url()).content.decode()
     protected.password = "new-stew"
     protected.save()
-    assert SECRET_BODY not in client.get(protected.get_absolute_url()).content.decode()
+    html = client.get(protected.get_absolute_url()).content.decode()
+    assert SECRET_BODY not in html
+    assert 'class="post-password-form"' in html
 
 
 def test_password_form_is_csrf_protected(protected):
@@ -115,7 +118,10 @@ def test_protected_post_meta_description_does_not_leak(client, protected):
 
 def test_protected_posts_comments_stay_out_of_recent_comments(client, protected):
     CommentFactory(post=protected, author_name="Careful Carla")
-    assert "Careful Carla" not in client.get("/").content.decode()
+    CommentFactory(post=PostFactory(), author_name="Open Olga")
+    html = client.get("/").content.decode()
+    assert "Careful Carla" not in html
+    assert "Open Olga" in html  # the widget does list comments on open posts
 
 
 class TestProtectedPage:
@@ -144,6 +150,9 @@ class TestProtectedPage:
 
     def test_a_new_password_locks_it_again(self, client, page):
         client.post("/members/", {"password": "key"})
+        assert "The door code is 4321." in client.get("/members/").content.decode()
         page.password = "new key"
         page.save()
-        assert "4321" not in client.get("/members/").content.decode()
+        html = client.get("/members/").content.decode()
+        assert "4321" not in html
+        assert 'class="post-password-form"' in html

@@ -62,8 +62,11 @@ def test_trashing_a_parent_keeps_its_replies_readable(client):
     reply = CommentFactory(post=post, parent=parent, body="Still here")
     client.force_login(staff("Editor"))
     act(client, "trash", [parent])
+    parent.refresh_from_db()
+    assert parent.status == Comment.Status.TRASH
     page = client.get(post.get_absolute_url()).content.decode()
     assert "Still here" in page and f'id="comment-{reply.pk}"' in page
+    assert f'id="comment-{parent.pk}"' not in page
 
 
 def test_each_comment_links_to_its_place_on_the_page(client):

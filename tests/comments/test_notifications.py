@@ -44,6 +44,7 @@ def test_held_comment_asks_the_author_to_moderate(client, post, configure, mailo
 
 def test_spam_sends_no_mail(client, site, post, mailoutbox):
     send(client, post, website2="bot")
+    assert Comment.objects.get().status == Comment.Status.SPAM
     assert mailoutbox == []
 
 

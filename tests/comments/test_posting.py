@@ -152,6 +152,7 @@ def test_old_posts_close_automatically(client, configure):
     fresh = PostFactory(published_at=timezone.now() - datetime.timedelta(days=13))
     assert send(client, old).status_code == 403
     assert send(client, fresh).status_code == 302
+    assert Comment.objects.get().post == fresh
 
 
 def test_protected_post_takes_comments_only_once_unlocked(client, site):
@@ -160,8 +161,10 @@ def test_protected_post_takes_comments_only_once_unlocked(client, site):
     assert refused.status_code == 403
     assert "This post is password protected." in refused.content.decode()
     assert "Comments are closed." not in refused.content.decode()
+    assert not Comment.objects.exists()
     client.post(protected.get_absolute_url(), {"password": "stew"})
     assert send(client, protected).status_code == 302
+    assert Comment.objects.get().post == protected
 
 
 def test_comment_form_needs_csrf(site, post):

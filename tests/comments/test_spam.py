@@ -36,7 +36,10 @@ def test_flood_control_also_counts_a_logged_in_reader_across_addresses(client, p
     configure(comment_flood_seconds=30, hold_first_comments=False)
     client.force_login(UserFactory())
     send(client, post, ip="192.0.2.1")
-    assert send(client, post, body="Again", ip="192.0.2.99").status_code == 429
+    response = send(client, post, body="Again", ip="192.0.2.99")
+    assert response.status_code == 429
+    assert TOO_FAST in response.content.decode()
+    assert Comment.objects.count() == 1
 
 
 def test_too_many_links_hold_the_comment(client, site, post, configure):
@@ -125,6 +128,8 @@ class TestBehindAProxy:
         self.post_via_proxy(client, post, "203.0.113.9")
         response = self.post_via_proxy(client, post, "203.0.113.9", body="Again.", email="other@example.net")
         assert response.status_code == 429
+        assert TOO_FAST in response.content.decode()
+        assert Comment.objects.count() == 1
 
 
 def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(client, post):

@@ -11,14 +11,12 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.core import signing
 from django.db import connection
 
-from comments.forms import SALT
 from comments.models import Comment, thread_path
 from config.cache import OPEN_SECONDS
 from tests.factories import CommentFactory, PostFactory
-from tests.over_http import account, form_fields, log_in, post_comment
+from tests.over_http import a_minute_ago, account, form_fields, log_in, post_comment
 from tests.servers import (
     SERVER_ENGINES,
     SITE_HOST,
@@ -118,11 +116,6 @@ def test_a_stop_signal_lets_the_request_in_flight_finish(site_behind):
 # --- Redis away: refusing, or hanging --------------------------------------------------------------------
 
 OUTAGE_SECONDS_AT_MOST = 1.5  # what a reader may wait for a page while Redis is away (one short timeout)
-
-
-def a_minute_ago():
-    """The comment form's timestamp of a reader who took a minute to write (sooner is held for moderation)."""
-    return signing.dumps(time.time() - 60, salt=SALT)
 
 
 def guess_password(session, base, username):

@@ -54,6 +54,10 @@ def test_500_page_renders_without_the_database(django_assert_num_queries, rf):
     with django_assert_num_queries(0):
         response = server_error(rf.get("/"))
     assert response.status_code == 500
+    html = response.content.decode()
+    assert '<h1 class="page-title">Something went wrong</h1>' in html
+    assert "The site could not show this page just now." in html
+    assert "css/candid.css" in html  # the theme's layout, not a bare error text
 
 
 @pytest.mark.parametrize("name", ["home", "post", "month", "404"])

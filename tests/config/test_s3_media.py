@@ -11,6 +11,7 @@ import time
 import pytest
 from django.core.files.storage import default_storage
 
+from blog.media.models import Image
 from config.env import media_storage
 from tests.media_factories import ImageFactory, image_upload
 from tests.servers import answers, free_port
@@ -84,6 +85,8 @@ def test_two_uploads_with_the_same_name_keep_both(bucket):
 def test_deleting_an_image_removes_its_files_from_the_bucket(bucket, django_capture_on_commit_callbacks):
     image = ImageFactory()
     names = image.stored_names()
+    assert set(names) <= keys(bucket)
     with django_capture_on_commit_callbacks(execute=True):  # files go once the deletion is committed
         image.delete()
     assert not set(names) & keys(bucket)
+    assert not Image.objects.exists()

@@ -45,6 +45,25 @@ def committed(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
+@pytest.fixture
+def clock(monkeypatch):
+    """`clock(seconds)` moves on the clocks the page cache, the cache's expiry and the models read.
+
+    Those are time.time() (core/pagecache/, LocMemCache) and timezone.now() (scheduled posts, comments closing).
+    The moves stay well under PAGE_CACHE_SECONDS, so only the change the clock makes can end a cached page.
+    """
+    offset = datetime.timedelta()
+    real_time, real_now = time.time, timezone.now
+
+    def move_on(seconds):
+        nonlocal offset
+        offset += datetime.timedelta(seconds=seconds)
+
+    monkeypatch.setattr(time, "time", lambda: real_time() + offset.total_seconds())
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + offset)
+    return move_on
+
+
 def state(response):
     return response.get(page_cache.STATUS_HEADER)
 
@@ -261,20 +280,20 @@ def test_a_preview_is_never_stored(client):
     assert "Secret draft" not in Client().get(preview_url(draft)).content.decode()
 
 
-def test_a_scheduled_post_appears_when_its_time_comes_without_any_write(client):
+def test_a_scheduled_post_appears_when_its_time_comes_without_any_write(client, clock):
     PostFactory(
-        title="Right on time", status=Post.Status.SCHEDULED, published_at=timezone.now() + datetime.timedelta(seconds=2)
+        title="Right on time", status=Post.Status.SCHEDULED, published_at=timezone.now() + datetime.timedelta(minutes=2)
     )
     assert "Right on time" not in cached(client, "/").content.decode()
-    time.sleep(2.2)
+    clock(121)
     assert "Right on time" in client.get("/").content.decode()
 
 
-def test_comments_close_by_the_clock_on_a_cached_post_page(client, configure):
+def test_comments_close_by_the_clock_on_a_cached_post_page(client, configure, clock):
     configure(close_comments_after_days=14)
-    post = PostFactory(published_at=timezone.now() - datetime.timedelta(days=14, seconds=-2))
+    post = PostFactory(published_at=timezone.now() - datetime.timedelta(days=14, minutes=-2))
     assert "Comments are closed." not in cached(client, post.get_absolute_url()).content.decode()
-    time.sleep(2.2)
+    clock(121)
     assert "Comments are closed." in client.get(post.get_absolute_url()).content.decode()
 
 
@@ -306,19 +325,19 @@ def test_a_browser_taking_gzip_gets_304_for_an_unchanged_page(client, post):
     assert client.get(post.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
-def test_a_page_changed_by_the_clock_is_not_answered_304(client, configure):
+def test_a_page_changed_by_the_clock_is_not_answered_304(client, configure, clock):
     configure(close_comments_after_days=14)
-    post = PostFactory(published_at=timezone.now() - datetime.timedelta(days=14, seconds=-2))
+    post = PostFactory(published_at=timezone.now() - datetime.timedelta(days=14, minutes=-2))
     etag = cached(client, post.get_absolute_url())["ETag"]
-    time.sleep(2.2)
+    clock(121)
     response = client.get(post.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and "Comments are closed." in response.content.decode()
 
 
-def test_pages_are_cached_again_once_a_scheduled_post_is_out(client):
-    PostFactory(status=Post.Status.SCHEDULED, published_at=timezone.now() + datetime.timedelta(seconds=2))
+def test_pages_are_cached_again_once_a_scheduled_post_is_out(client, clock):
+    PostFactory(status=Post.Status.SCHEDULED, published_at=timezone.now() + datetime.timedelta(minutes=2))
     cached(client, "/")
-    time.sleep(2.2)
+    clock(121)
     assert [state(client.get("/")) for _ in range(2)] == ["miss", "hit"]
 
 

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.utils.regex_helper import normalize
 
+from comments.models import Comment
 from config.request_guard import guard_wsgi
 from tests.commenting import form_data
 from tests.factories import UserFactory
@@ -165,6 +166,7 @@ def test_a_form_in_an_unknown_or_not_ascii_compatible_charset_is_a_bad_request(c
 def test_a_comment_in_an_ascii_compatible_charset_is_still_taken(client, site, post, charset):
     content_type = f"multipart/form-data; boundary=B; charset={charset}"
     assert client.generic("POST", "/comments/post/", multipart(form_data(post)), content_type).status_code == 302
+    assert Comment.objects.get().body == "Hazel rods work best."
     assert client.get("/?s=beans", CONTENT_TYPE=f"text/plain; charset={charset}").status_code == 200
 
 

@@ -4,6 +4,9 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
+from accounts.models import User
+from blog.models import Post
+from comments.models import Comment
 from tests.commenting import form_data
 from tests.factories import PostFactory, UserFactory
 
@@ -33,9 +36,14 @@ def test_every_form_that_changes_something_refuses_a_request_without_its_csrf_to
     ]
     for url, data in anonymous:
         assert strict_client.post(url, data).status_code == 403, url
+    assert not Comment.objects.exists()
+    assert not User.objects.filter(username="new").exists()
+    assert "_auth_user_id" not in strict_client.session
     strict_client.force_login(reader)
     for url in ("/accounts/logout/", "/accounts/settings/delete/"):
         assert strict_client.post(url, {"confirm": reader.username}).status_code == 403, url
+    assert User.objects.filter(pk=reader.pk).exists()
+    assert strict_client.session["_auth_user_id"] == str(reader.pk)
     owner = UserFactory(is_staff=True, is_superuser=True)
     strict_client.force_login(owner)
     for url in (
@@ -44,6 +52,10 @@ def test_every_form_that_changes_something_refuses_a_request_without_its_csrf_to
         "/admin/blog/post/preview/",
     ):
         assert strict_client.post(url, {"title": "x"}).status_code == 403, url
+    assert not Post.objects.filter(title="x").exists()
+    preview_key = open_post.preview_key
+    open_post.refresh_from_db()
+    assert open_post.preview_key == preview_key
 
 
 @pytest.mark.parametrize(
@@ -53,9 +65,10 @@ def test_login_and_logout_never_send_people_to_another_site(client, target):
     user = UserFactory(username="rita")
     response = client.post(f"/accounts/login/?next={target}", {"login": "rita", "password": PASSWORD})
     assert response.status_code == 302 and "evil.example" not in response["Location"]
+    assert client.session["_auth_user_id"] == str(user.pk)
     response = client.post("/accounts/logout/", {"next": target})
     assert response.status_code == 302 and "evil.example" not in response["Location"]
-    assert user.pk
+    assert "_auth_user_id" not in client.session
 
 
 def test_pages_cannot_be_framed_and_carry_the_usual_security_headers(client):

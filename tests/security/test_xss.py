@@ -86,7 +86,10 @@ def test_control_characters_never_reach_a_page_or_a_feed(client, site, post):
     """XML cannot hold them: one in a post or a comment would make every feed that shows it fail."""
     PostFactory(title="Bell\x07 and\x1b escape", format="html", body="<p>A\x01B\x0c</p>")
     send(client, post, body="Ding\x07 dong", name="Mr\x08 Bell", ip="198.51.100.3")
-    for path in ("/feed/", "/comments/feed/", "/"):
+    shown = {"/feed/": ["Bell and escape", "AB"], "/comments/feed/": ["Ding dong", "Mr Bell"], "/": ["Bell and escape"]}
+    for path, texts in shown.items():
         response = client.get(path)
         assert response.status_code == 200, path
-        assert not CONTROL.search(response.content.decode()), path
+        content = response.content.decode()
+        assert not CONTROL.search(content), path
+        assert all(text in content for text in texts), path  # the text got there, without its control characters

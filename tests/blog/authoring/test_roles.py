@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from blog.models import Post
+from blog.models import Category, Post
 from tests.blog.authoring.conftest import ADD_URL, change_url, post_form, saved
 from tests.factories import PostFactory, UserFactory
 
@@ -58,6 +58,7 @@ def test_contributor_cannot_publish_even_by_forging_the_form(as_user, contributo
 def test_contributor_cannot_give_a_post_to_someone_else(as_user, contributor):
     other = UserFactory()
     assert as_user(contributor).post(ADD_URL, post_form(author=other.pk)).status_code == 403
+    assert not Post.objects.exists()
 
 
 def test_contributor_sees_and_opens_only_their_own_posts(as_user, contributor):
@@ -137,6 +138,7 @@ def test_scheduling_without_a_future_date_says_what_to_do_and_keeps_the_text(as_
 
 def test_author_cannot_set_another_author(as_user, author):
     assert as_user(author).post(ADD_URL, post_form(author=UserFactory().pk, _publish="Publish")).status_code == 403
+    assert not Post.objects.exists()
 
 
 def test_author_edits_own_published_post_but_not_others(as_user, author):
@@ -173,6 +175,7 @@ def test_editor_manages_pages_and_categories(as_user, editor):
     client = as_user(editor)
     assert client.get("/admin/blog/page/add/").status_code == 200
     assert client.post("/admin/blog/category/add/", {"name": "Recipes", "slug": "recipes"}).status_code == 302
+    assert Category.objects.filter(name="Recipes", slug="recipes").exists()
 
 
 def test_editor_cannot_change_site_settings(as_user, editor):

@@ -57,7 +57,10 @@ def test_a_refused_upload_shows_why_and_saves_nothing(admin_client, stored_files
 def test_an_image_over_the_size_limit_is_refused_in_the_form(admin_client, settings, stored_files):
     settings.CANDID_MAX_UPLOAD_BYTES = 500
     response = admin_client.post(ADD_URL, {"file": image_upload("PNG", (300, 300)), "alt_text": "Big"})
+    assert response.status_code == 200
+    assert "file" in response.context["adminform"].form.errors
     assert "images up to 500" in response.content.decode()
+    assert Image.objects.count() == 0
     assert stored_files() == []
 
 

@@ -50,9 +50,15 @@ def test_previous_and_next_follow_the_gallery_order(client):
 
 def test_the_first_image_has_no_previous_and_the_last_no_next(client):
     post = PostFactory()
-    first, _, last = (item.image for item in gallery(post))
-    assert 'rel="prev"' not in main_html(client.get(url(post, first)))
-    assert 'rel="next"' not in main_html(client.get(url(post, last)))
+    first, middle, last = (item.image for item in gallery(post))
+    html = main_html(client.get(url(post, first)))
+    assert "Image 1 of 3" in html
+    assert 'rel="prev"' not in html
+    assert f'href="{url(post, middle)}" rel="next"' in html
+    html = main_html(client.get(url(post, last)))
+    assert "Image 3 of 3" in html
+    assert 'rel="next"' not in html
+    assert f'href="{url(post, middle)}" rel="prev"' in html
 
 
 def test_clicking_the_picture_shows_the_next_one_and_the_last_leads_back_to_the_post(client):

@@ -166,7 +166,9 @@ def test_expansion_costs_two_queries_at_most(post, django_assert_max_num_queries
     )
     html = body(source)
     with django_assert_max_num_queries(2):
-        expand_shortcodes(html, post)
+        expanded = expand_shortcodes(html, post)
+    assert "[image" not in expanded and "[gallery" not in expanded
+    assert all(image.renditions["medium"]["webp"] in expanded for image in images)
 
 
 def test_a_body_without_shortcodes_costs_no_query(post, django_assert_num_queries):

@@ -38,6 +38,7 @@ def test_exif_and_gps_are_stripped_from_the_stored_original():
 
 def test_renditions_carry_no_exif_either():
     image = ImageFactory(file=upload(jpeg_with_gps(size=(1200, 900))))
+    assert set(image.renditions) == {"thumbnail", "medium", "large"}
     for entry in image.renditions.values():
         assert not opened(entry["original"]).getexif()
         assert not opened(entry["webp"]).getexif()
