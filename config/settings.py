@@ -141,7 +141,7 @@ PAGE_CACHE_SOURCES = [
 # The settings that change what pages show: a restart with other values starts afresh too (core/deployment.py).
 PAGE_CACHE_SETTINGS = [
     "INSTALLED_APPS", "SOCIALACCOUNT_PROVIDERS", "SITE_URL", "LANGUAGE_CODE", "TIME_ZONE", "STATIC_URL", "MEDIA_URL",
-    "DEMO_LOGIN", "STAFF_2FA", "DEBUG",
+    "STORAGES", "DEMO_LOGIN", "STAFF_2FA", "DEBUG",
 ]  # fmt: skip
 # The model whose one row counts the changes readers can see (core/pagecache/generation.py).
 PAGE_CACHE_CHANGES_MODEL = "blog.ContentGeneration"
