@@ -34,8 +34,8 @@ class CommentForm(forms.Form):
         max_length=MAX_BODY,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
-            "Paragraphs and links are kept; *emphasis*, **strong** and `code` work, as do a few tags such as "
-            "<blockquote>."
+            "Markdown works: *italic*, **bold**, `code`, [a link](https://example.com), > before a quote, "
+            "- or 1. before list items. Web addresses become links."
         ),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -1,11 +1,8 @@
-import re
-
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.html import linebreaks
 
-from core.sanitizer import clean_html
+from comments.markup import render_comment_body
 
 # Each level of the stored path is the comment's id, zero-padded so that
 # ordering by path is thread order (parents before replies, oldest first).
@@ -100,53 +97,6 @@ def thread_path(parent_path, pk):
     """The stored path of comment `pk` replying to the comment at `parent_path` ("" for a new thread)."""
     levels = parent_path.split("/")[: PATH_LEVELS - 1] if parent_path else []
     return "/".join([*levels, f"{pk:0{PATH_DIGITS}d}"])
-
-
-URL = re.compile(r"\bhttps?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
-TAG = re.compile(r"(<[^>]*>)")
-
-
-# Markdown's inline marks, the small subset readers type without thinking of it: `code`, **strong**,
-# *emphasis* and _emphasis_ (not inside words, so 2*3*4 and snake_case_names stay as they are).
-INLINE_MARKDOWN = re.compile(
-    r"`(?P<code>[^`\n]+)`"
-    r"|\*\*(?=\S)(?P<strong>[^*\n]+?)(?<=\S)\*\*"
-    r"|(?<![\w*])\*(?=\S)(?P<em>[^*\n]+?)(?<=\S)\*(?![\w*])"
-    r"|(?<![\w_])_(?=\S)(?P<em_>[^_\n]+?)(?<=\S)_(?![\w_])"
-)
-INLINE_TAGS = {"code": "code", "strong": "strong", "em": "em", "em_": "em"}
-
-
-def render_comment_body(text):
-    """A comment's text as HTML: its paragraphs and line breaks, bare URLs linked, Markdown's inline marks,
-    and the few tags readers may use (emphasis, quotes, code, links), all through the site's one sanitiser."""
-    html = clean_html(text.strip(), user_generated=True)
-    html = _in_plain_text(html, _link_bare_urls)
-    html = _in_plain_text(html, lambda text: INLINE_MARKDOWN.sub(_inline_tag, text))
-    return clean_html(linebreaks(html, autoescape=False), user_generated=True)
-
-
-def _in_plain_text(html, change):
-    """Apply `change` to the text of sanitised `html` outside its tags and outside links and code."""
-    parts = TAG.split(html)
-    inside = 0  # how deep in <a>, <code> or <pre>
-    for i, part in enumerate(parts):
-        if i % 2:  # a tag
-            name = part.strip("</>").split()[0].lower() if part.strip("</>") else ""
-            if name in ("a", "code", "pre"):
-                inside += -1 if part.startswith("</") else 1
-        elif not inside:
-            parts[i] = change(part)
-    return "".join(parts)
-
-
-def _link_bare_urls(text):
-    return URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', text)
-
-
-def _inline_tag(match):
-    kind = match.lastgroup
-    return f"<{INLINE_TAGS[kind]}>{match.group(kind)}</{INLINE_TAGS[kind]}>"
 
 
 class SpamToken(models.Model):

@@ -37,8 +37,11 @@ ALLOWED_CLASSES = {
     "mark": {"search-hit"},
 }
 
-# What readers may use in comments: a small part of the one allow-list, no images, headings or tables.
-READER_TAGS = {"a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em", "i", "p", "pre", "q", "s", "strong"}
+# What readers may use in comments: a small part of the one allow-list (no images, headings or tables).
+READER_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em", "i", "li", "ol", "p", "pre", "q", "s",
+    "strong", "ul",
+}  # fmt: skip
 assert READER_TAGS <= ALLOWED_TAGS
 
 URL_SCHEMES = {"http", "https", "mailto"}

@@ -242,7 +242,7 @@ def test_readers_may_use_a_few_tags_but_nothing_more(client, site, post):
 
 def test_paragraphs_and_line_breaks_are_kept(client, site, post):
     send(client, post, body="First line\nsecond line\n\nNew paragraph")
-    assert Comment.objects.get().body_html == "<p>First line<br>second line</p>\n\n<p>New paragraph</p>"
+    assert Comment.objects.get().body_html == "<p>First line<br>\nsecond line</p>\n<p>New paragraph</p>"
 
 
 def test_a_comment_refused_for_its_expired_form_is_given_back_to_copy(post, site):
@@ -265,22 +265,6 @@ def test_the_expired_form_page_never_links_to_another_site(site):
     assert 'href="https://evil.example/"' not in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "typed, shown",
-    [
-        ("I *love* **hazel** and `ls -la`.", "I <em>love</em> <strong>hazel</strong> and <code>ls -la</code>."),
-        ("_Runner_ beans, not snake_case_names.", "<em>Runner</em> beans, not snake_case_names."),
-        ("2*3*4 = 24, and * not a list", "2*3*4 = 24, and * not a list"),
-        ("https://example.com/a_b_c*d*e", '<a href="https://example.com/a_b_c*d*e" rel="nofollow ugc">'),
-        ("<code>*as typed*</code>", "<code>*as typed*</code>"),
-    ],
-)
-def test_markdowns_inline_marks_work_in_comments_but_never_inside_links_code_or_words(typed, shown):
-    from comments.models import render_comment_body
-
-    assert shown in render_comment_body(typed)
-
-
 def test_the_comment_box_says_what_readers_may_write(client, site, post):
     html = client.get(post.get_absolute_url()).content.decode()
-    assert "*emphasis*, **strong** and `code` work" in html and "&lt;blockquote&gt;" in html
+    assert "[a link](https://example.com)" in html and "&gt; before a quote" in html
