@@ -1,7 +1,6 @@
 """What the reading pages share, for every app to use: the date an address names, and a post's page.
 
-The comments app shows a post's page again (with the comment form's errors) through render_post; the
-feeds and the gallery pages read their addresses' dates with date_or_404.
+The feeds and the gallery pages read their addresses' dates with date_or_404.
 """
 
 import datetime
@@ -21,8 +20,8 @@ def post_for_reading(request):
     return posts.prefetch_related("categories", "tags")
 
 
-def render_post(request, post, page=1, *, status=200, **extra):
-    """Render a post's page (comments included); the comments app uses it to show a form with errors."""
+def render_post(request, post, page=1, **extra):
+    """Render a post's page, its discussion included."""
     context = {
         "post": post,
         "unlocked": protection.is_unlocked(request, post),
@@ -33,7 +32,7 @@ def render_post(request, post, page=1, *, status=200, **extra):
         **extra,
     }
     expiry.expire_by(request, post.comments_close_at(SiteSettings.for_request(request)))
-    return render(request, "blog/post_detail.html", context, status=status)
+    return render(request, "blog/post_detail.html", context)
 
 
 def date_or_404(year, month, day):

@@ -1,20 +1,21 @@
-"""Commenting through a social account: the provider buttons in the comment form, and the round trip.
+"""Logging in to comment: the login buttons in the comment form, and the round trip.
 
 The buttons submit the comment form itself to `login_to_comment`, which keeps what the reader
-typed in their session before sending them to the provider; back on the post, the form is
-filled in again.
+typed in their session (comments/drafts.py) before sending them to the provider, or to the site's
+own login page; back on the post, the form is filled in again.
 """
 
+from urllib.parse import urlencode
+
 from allauth.socialaccount.adapter import get_adapter
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from blog.models import Post
-from comments.forms import MAX_BODY
+from comments import drafts
 from core.ids import as_id
-
-DRAFT_SESSION_KEY = "comment_draft"
 
 
 def login_choices(request):
@@ -26,30 +27,15 @@ def login_choices(request):
 
 
 @require_POST
-def login_to_comment(request, provider_id):
+def login_to_comment(request, provider_id=None):
+    """Keep the reader's comment, then log them in: through `provider_id`, or with a local account."""
     post = get_object_or_404(Post.objects.visible_to(request.user), pk=as_id(request.POST.get("post", "")))
+    back = f"{post.get_absolute_url()}#respond"
+    if provider_id is None:
+        drafts.keep(request, post, request.POST)
+        return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': back})}", status=303)
     providers = {provider.id: provider for provider in get_adapter().list_providers(request)}
     if provider_id not in providers:
         raise Http404("No such way to log in here.")
-    request.session[DRAFT_SESSION_KEY] = {
-        "post": post.pk,
-        "body": request.POST.get("body", "")[:MAX_BODY],
-        "parent": request.POST.get("parent", ""),
-    }
-    return providers[provider_id].redirect(request, process="login", next_url=f"{post.get_absolute_url()}#respond")
-
-
-def draft_for(request, post):
-    """The comment the reader was writing on `post` before logging in, as form initial data."""
-    draft = request.session.get(DRAFT_SESSION_KEY)
-    if not draft or draft.get("post") != post.pk:
-        return {}
-    initial = {"body": draft["body"]}
-    parent = as_id(draft.get("parent", ""))
-    if parent is not None:
-        initial["parent"] = parent
-    return initial
-
-
-def forget_draft(request):
-    request.session.pop(DRAFT_SESSION_KEY, None)
+    drafts.keep(request, post, request.POST)
+    return providers[provider_id].redirect(request, process="login", next_url=back)

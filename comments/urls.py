@@ -6,6 +6,7 @@ app_name = "comments"
 
 urlpatterns = [
     path("comments/post/", views.post_comment, name="post"),
+    path("comments/login/", social.login_to_comment, name="local-login"),
     path("comments/login/<str:provider_id>/", social.login_to_comment, name="login"),
     path("comments/notify/confirm/<str:token>/", views.confirm_notifications, name="confirm"),
     path("comments/notify/stop/<str:token>/", views.stop_notifications, name="stop"),

@@ -1,15 +1,14 @@
 """Posting a comment, the links in the reply-notification mails, and commenters' identicons."""
 
 from django.core import signing
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from blog import protection
 from blog.models import Post, SiteSettings
-from blog.reading import render_post
-from comments import avatars, notifications, remembered, social, spam, threads
+from comments import avatars, drafts, notifications, remembered, spam, threads
 from comments.forms import CommentForm
 from comments.models import Comment
 from core.ids import as_id
@@ -25,11 +24,10 @@ def post_comment(request):
 
     form = CommentForm(request.POST, post=post, user=request.user, site=site)
     if not form.is_valid():
-        return render_post(request, post, status=400, comment_form=form)
+        return _refused(request, post, site, form)
     comment = form.build(request)
     if message := spam.refusal(comment, site):
-        form.add_error(None, message)
-        return render_post(request, post, status=409 if message == spam.DUPLICATE else 429, comment_form=form)
+        return _refused(request, post, site, form, message)
 
     verdict = spam.verdict(comment, site, honeypot_filled=form.honeypot_filled, too_fast=form.too_fast)
     comment.status = verdict.status
@@ -37,10 +35,20 @@ def post_comment(request):
     notifications.comment_posted(request, comment)
     if comment.status == Comment.Status.PENDING:
         remembered.remember_pending(request, comment)
-    social.forget_draft(request)
+    drafts.forget(request)
     response = redirect(threads.comment_url(comment, site))
     remembered.remember_author(request, response, form)
     return response
+
+
+def _refused(request, post, site, form, message=""):
+    """Back to the post's form, which shows why and holds what was typed (comments/drafts.py): a 303, so that
+    reloading the answer sends nothing again."""
+    drafts.keep(request, post, request.POST, refusal=message)
+    parent = form.cleaned_data.get("parent")
+    page = threads.page_of(parent, site.comments_per_page) if parent else 1
+    query = f"?{threads.PAGE_PARAMETER}={page}" if page > 1 else ""
+    return HttpResponseRedirect(f"{post.get_absolute_url()}{query}#respond", status=303)
 
 
 # The links in the mails only ask; a button (a POST) decides. Mail scanners open every link in a message,

@@ -24,3 +24,10 @@ def form_data(post, **fields):
 
 def send(client, post, ip="203.0.113.5", **fields):
     return client.post("/comments/post/", form_data(post, **fields), REMOTE_ADDR=ip)
+
+
+def refused_page(client, response):
+    """The page a refused comment leads to: a 303 back to the post's form, which says why and keeps the text."""
+    assert response.status_code == 303, f"expected a refusal, got {response.status_code}"
+    assert response.url.endswith("#respond")
+    return client.get(response.url).content.decode()

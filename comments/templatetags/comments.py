@@ -2,13 +2,12 @@ from django import template
 from django.contrib.auth import get_user_model
 
 from blog.models import Post, SiteSettings, is_published
-from comments import threads
+from comments import drafts, threads
 from comments.avatars import picture_of
-from comments.forms import CommentForm
 from comments.models import Comment, shown_name
 from comments.remembered import pending_for, remembered_author
 from comments.rendering import comment_list
-from comments.social import draft_for, login_choices
+from comments.social import login_choices
 from core import prepared
 from core.ids import as_id
 from core.links import linker
@@ -24,9 +23,7 @@ def comment_thread(context, post):
     page = as_id(request.GET.get(threads.PAGE_PARAMETER, ""), digits=5) or 1
     shown = threads.discussion(post, site, pending_ids=pending_for(request), page=page)
     accepts = post.accepts_comments(site)
-    form = context.get("comment_form")
-    if accepts and form is None:
-        form = CommentForm(post=post, user=request.user, site=site, initial=_initial(request, post))
+    form = drafts.form_for(request, post, site, _initial(request)) if accepts else None
     replying_to = _replying_to(form, shown["comments"]) if accepts else None
     listed = comment_list(shown["comments"], shown["still_open"], post, accepts, site.show_gravatars, shown["page"])
     return {**shown, "post": post, "request": request, "accepts_comments": accepts, "form": form,
@@ -34,13 +31,13 @@ def comment_thread(context, post):
             **login_choices(request)}  # fmt: skip
 
 
-def _initial(request, post):
-    """What the form starts with: the remembered guest, the reply target, a draft kept across a login."""
+def _initial(request):
+    """What a new form starts with: the remembered guest, and the comment `?replytocom=ID` answers."""
     initial = remembered_author(request)
     reply_to = as_id(request.GET.get("replytocom", ""))
     if reply_to is not None:
         initial["parent"] = reply_to
-    return {**initial, **draft_for(request, post)}
+    return initial
 
 
 def _replying_to(form, comments):

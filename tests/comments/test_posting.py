@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from comments.models import Comment
-from tests.commenting import form_data, send
+from tests.commenting import form_data, refused_page, send
 from tests.factories import CommentFactory, PostFactory, UserFactory
 from tests.html import parse_fragment, parse_strict
 
@@ -95,33 +95,29 @@ def test_reply_form_without_javascript(client, site, post):
 )
 def test_bad_input_is_answered_in_the_form_with_the_text_kept(client, site, post, fields, message):
     data = {"body": "My carefully typed words.", **fields}
-    response = send(client, post, **data)
-    html = response.content.decode()
-    assert response.status_code == 400
+    html = refused_page(client, send(client, post, **data))
     assert message in html
     if data["body"].strip() and len(data["body"]) < 1000:
         assert "My carefully typed words." in html
     assert not Comment.objects.exists()
-    parse_strict(response.content)
+    parse_strict(html.encode())
 
 
 def test_parent_from_another_post_or_not_approved_is_refused(client, site, post):
     elsewhere = CommentFactory(post=PostFactory())
     spam = CommentFactory(post=post, status="spam")
     for parent in (elsewhere, spam, 999999):
-        response = send(client, post, parent=getattr(parent, "pk", parent))
-        assert response.status_code == 400
-        assert "The comment you are replying to is not on this post any more." in response.content.decode()
+        html = refused_page(client, send(client, post, parent=getattr(parent, "pk", parent)))
+        assert "The comment you are replying to is not on this post any more." in html
     assert Comment.objects.count() == 2
 
 
 def test_a_reply_whose_parent_went_away_can_be_sent_again_as_a_new_comment(client, site, post):
     gone = CommentFactory(post=post, status="trash", author_name="Tom")
-    response = send(client, post, parent=gone.pk, body="My carefully typed words.")
-    html = response.content.decode()
+    html = refused_page(client, send(client, post, parent=gone.pk, body="My carefully typed words."))
     assert "Send yours again to post it as a new comment." in html
     assert "My carefully typed words." in html and "Leave a Reply to Tom" not in html
-    form = parse_strict(response.content).find(".//form[@id='commentform']")
+    form = parse_strict(html.encode()).find(".//form[@id='commentform']")
     again = {field.get("name"): field.get("value", "") for field in form.iter("input") if field.get("name")}
     again["body"] = "My carefully typed words."
     assert again["parent"] == ""
