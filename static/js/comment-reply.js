@@ -5,6 +5,10 @@
   "use strict";
   var respond = document.getElementById("respond");
   if (!respond) return;
+  // A refused comment comes back to #respond (which scrolls there without JavaScript); its reasons take the
+  // focus once the page has settled at that fragment, so they are read out first.
+  var errors = document.getElementById("comment-errors");
+  if (errors) window.addEventListener("load", function () { errors.focus(); });
   var home = document.createComment("comment form home");
   respond.parentNode.insertBefore(home, respond);
   var form = document.getElementById("commentform");
