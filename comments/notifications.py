@@ -17,7 +17,7 @@ CONFIRM_LIFETIME = 60 * 60 * 24 * 7
 def comment_posted(request, comment):
     """Send what a new comment calls for: the author's notice, the opt-in check, replies' notices."""
     site = SiteSettings.for_request(request)
-    if comment.status == Comment.Status.SPAM:
+    if comment.status in (Comment.Status.SPAM, Comment.Status.TRASH):
         return
     author = comment.post.author
     if site.notify_authors and author.email and author.pk != comment.user_id:

@@ -73,6 +73,8 @@ def verdict(comment, site, *, honeypot_filled=False, too_fast=False):
     """Decide the status of an acceptable comment, and why."""
     if honeypot_filled:
         return Verdict(Comment.Status.SPAM, "filled in the field only robots see")
+    if term := _matching_term(comment, site.disallowed_terms):
+        return Verdict(Comment.Status.TRASH, f"it matches the disallowed list (“{term}”)")
     comment.spam_score = bayes.score(comment)
     if comment.spam_score >= site.spam_filter_threshold:
         return Verdict(Comment.Status.PENDING, f"the spam filter rates it {comment.spam_score:.0%} likely spam")
@@ -82,7 +84,7 @@ def verdict(comment, site, *, honeypot_filled=False, too_fast=False):
         return Verdict(Comment.Status.PENDING, "every comment is held for approval")
     if len(LINK.findall(comment.body)) > site.hold_after_links:
         return Verdict(Comment.Status.PENDING, f"it has more than {site.hold_after_links} links")
-    if term := _disallowed_term(comment, site):
+    if term := _matching_term(comment, site.moderation_terms):
         return Verdict(Comment.Status.PENDING, f"it matches the moderation list (“{term}”)")
     if site.hold_first_comments and not _has_approved_before(comment):
         return Verdict(Comment.Status.PENDING, "a first comment is held for approval")
@@ -105,9 +107,10 @@ def _has_approved_before(comment):
     return _same_author(Comment.objects.approved(), comment).exists()
 
 
-def _disallowed_term(comment, site):
+def _matching_term(comment, terms):
+    """The first line of `terms` found in the comment or its author's details, or equal to its address."""
     haystack = " ".join([comment.body, comment.author_name, comment.author_email, comment.author_url]).lower()
-    for term in (line.strip().lower() for line in site.disallowed_terms.splitlines()):
+    for term in (line.strip().lower() for line in terms.splitlines()):
         if term and (term in haystack or term == (comment.ip_address or "")):
             return term
     return None

@@ -41,6 +41,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                     "hold_all_comments",
                     "hold_first_comments",
                     "hold_after_links",
+                    "moderation_terms",
                     "disallowed_terms",
                     "comment_flood_seconds",
                     "spam_filter_threshold",

@@ -70,8 +70,16 @@ class SiteSettings(models.Model):
     hold_after_links = models.PositiveSmallIntegerField(
         default=2, help_text="Hold a comment with more than this many links."
     )
+    moderation_terms = models.TextField(
+        blank=True,
+        verbose_name="Comment moderation",
+        help_text="One word, e-mail address or IP address per line; comments matching any are held for approval.",
+    )
     disallowed_terms = models.TextField(
-        blank=True, help_text="One word, e-mail address or IP address per line; comments matching any are held."
+        blank=True,
+        verbose_name="Disallowed comment keys",
+        help_text="One word, e-mail address or IP address per line; comments matching any go straight to the "
+        "trash: kept for the record, never shown and never e-mailed about.",
     )
     spam_filter_threshold = models.FloatField(
         default=0.9,

@@ -44,9 +44,32 @@ def test_too_many_links_hold_the_comment(client, site, post, configure):
 
 @pytest.mark.parametrize("term", ["cheap shoes", "rosa@example.net", "203.0.113.5"])
 def test_moderation_list_matches_words_addresses_and_ips(client, site, post, configure, term):
-    configure(disallowed_terms=f"nothing here\n{term}\n")
+    configure(moderation_terms=f"nothing here\n{term}\n")
     send(client, post, body="Where can I find cheap shoes?")
     assert Comment.objects.get().status == "pending"
+
+
+@pytest.mark.parametrize("term", ["Cheap Shoes", "ROSA@example.net", "203.0.113.5"])
+def test_a_disallowed_match_goes_to_the_trash_kept_but_never_shown_or_mailed(client, post, configure, term, mailoutbox):
+    configure(comment_flood_seconds=0, hold_first_comments=False, disallowed_terms=f"\n{term}\n")
+    response = send(client, post, body="Where can I find cheap shoes?")
+    comment = Comment.objects.get()
+    assert comment.status == "trash" and comment.body == "Where can I find cheap shoes?"
+    assert response.status_code == 302  # no hint for whoever tries their luck
+    assert "cheap shoes" not in client.get(post.get_absolute_url()).content.decode()
+    assert mailoutbox == []
+
+
+def test_the_disallowed_list_wins_over_the_moderation_list(client, site, post, configure):
+    configure(moderation_terms="shoes", disallowed_terms="cheap")
+    send(client, post, body="Where can I find cheap shoes?")
+    assert Comment.objects.get().status == "trash"
+
+
+def test_an_empty_disallowed_list_lets_comments_through(client, site, post, configure):
+    configure(disallowed_terms="\n  \n")
+    send(client, post)
+    assert Comment.objects.get().status == "approved"
 
 
 def test_hold_all_comments(client, site, post, configure):
