@@ -1,5 +1,6 @@
-"""How django-allauth treats Candid's readers who come through a provider (setting SOCIALACCOUNT_ADAPTER)."""
+"""How django-allauth treats Candid's readers (settings ACCOUNT_ADAPTER and SOCIALACCOUNT_ADAPTER)."""
 
+from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter, _build_apps_from_settings
 from allauth.socialaccount.models import SocialApp
@@ -8,9 +9,21 @@ from django.db.models import Q
 from django.http import Http404
 
 from accounts.providers import avatar_url
+from blog.models import SiteSettings
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request):
+        """Local sign-up follows the site's membership setting; closed, allauth shows signup_closed.html."""
+        return SiteSettings.for_request(request).registration == SiteSettings.Registration.OPEN
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def is_open_for_signup(self, request, sociallogin):
+        """A new account through a provider: when anyone may register, or the site allows providers only."""
+        registration = SiteSettings.for_request(request).registration
+        return registration in (SiteSettings.Registration.OPEN, SiteSettings.Registration.SOCIAL)
+
     def list_apps(self, request, provider=None, client_id=None):
         """The login providers, from the environment only (README, Configuration).
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from blog import protection
 from blog.models import Post, SiteSettings
-from comments import avatars, drafts, notifications, remembered, spam, threads
+from comments import avatars, drafts, notifications, remembered, social, spam, threads
 from comments.forms import CommentForm
 from comments.models import Comment
 from core.ids import as_id
@@ -22,6 +22,8 @@ def post_comment(request):
     if locked or not post.accepts_comments(site):
         return render(request, "comments/closed.html", {"post": post, "locked": locked}, status=403)
 
+    if not request.user.is_authenticated and post.comments_need_login(site):
+        return social.login_to_comment(request)  # the form offered a login; the words are kept across it
     form = CommentForm(request.POST, post=post, user=request.user, site=site)
     if not form.is_valid():
         return _refused(request, post, site, form)

@@ -99,7 +99,7 @@ class PostAdmin(admin.ModelAdmin):
             ("Excerpt", {"fields": ["excerpt"], "classes": ["collapse"]}),
             ("Publishing", {"fields": publishing}),
             ("Categories and tags", {"fields": ["categories", "tags"]}),
-            ("Discussion", {"fields": ["comment_status"]}),
+            ("Discussion", {"fields": ["comment_status", "who_may_comment"]}),
             ("Search engines", {"fields": ["slug", "description"]}),
         ]
 

@@ -19,12 +19,14 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         ("Site identity", {"fields": ["title", "tagline"]}),
         ("Dates", {"fields": ["time_zone", "date_format"]}),
         ("Reading", {"fields": ["posts_per_page", "feed_full_text"]}),
+        ("Membership", {"fields": ["registration"]}),
         (
             "Discussion",
             {
                 "fields": [
                     "comments_open_by_default",
                     "close_comments_after_days",
+                    "comment_registration",
                     "require_name_email",
                     "thread_depth",
                     "comments_per_page",

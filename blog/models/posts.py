@@ -63,6 +63,11 @@ def stale_summary_key():
 
 
 class Post(Entry):
+    class WhoMayComment(models.TextChoices):
+        SITE = "", "As the site's discussion settings say"
+        ANYONE = "anyone", "Anyone, guests included"
+        REGISTERED = "registered", "Only logged-in readers"
+
     class CommentStatus(models.TextChoices):
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
@@ -79,6 +84,9 @@ class Post(Entry):
     published_on = models.DateField(null=True, editable=False, db_index=True)
     sticky = models.BooleanField(default=False, help_text="Keep at the top of the home page.")
     comment_status = models.CharField(max_length=6, choices=CommentStatus.choices, default=CommentStatus.OPEN)
+    who_may_comment = models.CharField(
+        max_length=10, blank=True, choices=WhoMayComment.choices, default=WhoMayComment.SITE
+    )
     description = models.CharField(
         max_length=300, blank=True, help_text="For search engines and link previews; the excerpt if empty."
     )
@@ -120,6 +128,12 @@ class Post(Entry):
     def permalink(day, slug, link=link):
         """The address of the post of `day` called `slug` (with `link`, a linker() for many)."""
         return link("blog:post_detail", day.year, f"{day.month:02d}", f"{day.day:02d}", slug)
+
+    def comments_need_login(self, site):
+        """Only logged-in readers may comment: the post says so, or leaves it to the site, which does."""
+        if self.who_may_comment:
+            return self.who_may_comment == self.WhoMayComment.REGISTERED
+        return site.comment_registration
 
     def accepts_comments(self, site):
         """Open to new comments: not closed by hand, nor older than the site's auto-close age."""

@@ -44,6 +44,21 @@ class SiteSettings(models.Model):
     feed_full_text = models.BooleanField(
         "full text in feeds", default=True, help_text="Send whole posts in feeds; otherwise only their excerpts."
     )
+
+    class Registration(models.TextChoices):
+        OPEN = "open", "Anyone may register"
+        SOCIAL = "social", "Only by logging in through a provider (Facebook, WordPress.com)"
+        CLOSED = "closed", "No one may register"
+
+    # Who may make an account (accounts/adapters.py); existing accounts may always log in.
+    registration = models.CharField(
+        "membership",
+        max_length=6,
+        choices=Registration.choices,
+        default=Registration.OPEN,
+        help_text="Closing it ends sign-up at /accounts/signup/ and, unless providers stay allowed, through "
+        "providers too.",
+    )
     # Discussion: the defaults and rules the comments app applies.
     comments_open_by_default = models.BooleanField(default=True, help_text="New posts accept comments.")
     close_comments_after_days = models.PositiveSmallIntegerField(
@@ -56,6 +71,12 @@ class SiteSettings(models.Model):
     )
     comments_per_page = models.PositiveSmallIntegerField(
         default=50, help_text="Top-level threads per page of comments; 0 shows them all on one page."
+    )
+    comment_registration = models.BooleanField(
+        "only logged-in readers may comment",
+        default=False,
+        help_text="Guests see the comment form with a way to log in that keeps what they wrote. A post may say "
+        "otherwise.",
     )
     require_name_email = models.BooleanField(
         default=True, help_text="Guests must give a name and an e-mail address; otherwise they may stay anonymous."

@@ -50,3 +50,22 @@ def test_logging_in_from_the_comment_form_keeps_the_typed_comment_and_posts_as_t
     expect(page.get_by_label("Email *", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Log in with Dummy")).to_be_visible()
     expect(page.get_by_label("Comment", exact=True)).to_have_value("")
+
+
+def test_where_only_logged_in_readers_may_comment_the_form_offers_login_and_keeps_the_draft(page, configure, post):
+    configure(comment_registration=True, comment_flood_seconds=0)
+    page.goto(post.get_absolute_url())
+    expect(page.get_by_text("You must be logged in to post a comment.")).to_be_visible()
+    expect(page.get_by_label("Name *", exact=True)).to_have_count(0)
+    page.get_by_label("Comment", exact=True).fill("Kept while I log in.")
+
+    page.get_by_role("button", name="Log in with Dummy").click()
+    page.get_by_label("Account ID").fill("4444")
+    page.get_by_label("Email:", exact=True).fill("lena@example.org")
+    page.get_by_label("Username").fill("lena")
+    page.get_by_role("button", name="Login").click()
+
+    expect(page.get_by_label("Comment", exact=True)).to_have_value("Kept while I log in.")
+    page.get_by_role("button", name="Post Comment").click()
+    expect(page).to_have_url(re.compile(r"#comment-\d+$"))
+    assert Comment.objects.get(body="Kept while I log in.").user.username == "lena"
