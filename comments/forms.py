@@ -52,14 +52,14 @@ class CommentForm(forms.Form):
         self.post, self.user, self.site = post, user, site
         self.fields["issued"].initial = timestamp_token()
         # A guest where only logged-in readers may comment writes here, then logs in (comments/social.py).
-        must_log_in = not user.is_authenticated and post.comments_need_login(site)
-        if user.is_authenticated or must_log_in:
+        self.must_log_in = not user.is_authenticated and post.comments_need_login(site)
+        if user.is_authenticated or self.must_log_in:
             for name in ("name", "email", "url", "remember"):
                 del self.fields[name]
         elif site.require_name_email:
             self.fields["name"].required = self.fields["email"].required = True
             self.fields["name"].label, self.fields["email"].label = _("Name *"), _("Email *")
-        if not site.allow_reply_notifications or must_log_in:
+        if not site.allow_reply_notifications or self.must_log_in:
             del self.fields["notify"]
 
     def clean_body(self):

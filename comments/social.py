@@ -31,11 +31,10 @@ def login_to_comment(request, provider_id=None):
     """Keep the reader's comment, then log them in: through `provider_id`, or with a local account."""
     post = get_object_or_404(Post.objects.visible_to(request.user), pk=as_id(request.POST.get("post", "")))
     back = f"{post.get_absolute_url()}#respond"
-    if provider_id is None:
-        drafts.keep(request, post, request.POST)
-        return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': back})}", status=303)
     providers = {provider.id: provider for provider in get_adapter().list_providers(request)}
-    if provider_id not in providers:
+    if provider_id is not None and provider_id not in providers:
         raise Http404("No such way to log in here.")
     drafts.keep(request, post, request.POST)
+    if provider_id is None:
+        return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': back})}", status=303)
     return providers[provider_id].redirect(request, process="login", next_url=back)

@@ -50,10 +50,14 @@ def page_of(comment, per_page):
     return earlier_threads // per_page + 1
 
 
-def comment_url(comment, site):
+def page_query(comment, site):
+    """The query string of the discussion page `comment` is on ("" for the first)."""
     page = page_of(comment, site.comments_per_page)
-    query = f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
-    return f"{comment.post.get_absolute_url()}{query}#comment-{comment.pk}"
+    return f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
+
+
+def comment_url(comment, site):
+    return f"{comment.post.get_absolute_url()}{page_query(comment, site)}#comment-{comment.pk}"
 
 
 def thread(comments, levels=None):

@@ -48,8 +48,7 @@ def _refused(request, post, site, form, message=""):
     reloading the answer sends nothing again."""
     drafts.keep(request, post, request.POST, refusal=message)
     parent = form.cleaned_data.get("parent")
-    page = threads.page_of(parent, site.comments_per_page) if parent else 1
-    query = f"?{threads.PAGE_PARAMETER}={page}" if page > 1 else ""
+    query = threads.page_query(parent, site) if parent else ""
     return HttpResponseRedirect(f"{post.get_absolute_url()}{query}#respond", status=303)
 
 

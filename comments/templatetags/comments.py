@@ -28,7 +28,6 @@ def comment_thread(context, post):
     listed = comment_list(shown["comments"], shown["still_open"], post, accepts, site.show_gravatars, shown["page"])
     return {**shown, "post": post, "request": request, "accepts_comments": accepts, "form": form,
             "comment_list": listed, "replying_to": replying_to, "user": request.user,
-            "login_required": accepts and not request.user.is_authenticated and post.comments_need_login(site),
             **login_choices(request)}  # fmt: skip
 
 

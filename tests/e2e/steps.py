@@ -36,6 +36,16 @@ def fill_guest_comment(page, *, name, email, body):
     page.get_by_label("Comment", exact=True).fill(body)
 
 
+def log_in_with_dummy(page, account_id, email, username, **names):
+    """Fill in the demo provider's login page (the form's "Log in with Dummy" was pressed) and send it."""
+    page.get_by_label("Account ID").fill(account_id)
+    page.get_by_label("Email:", exact=True).fill(email)
+    page.get_by_label("Username").fill(username)
+    for label, value in names.items():  # first_name="Rita" fills "First name"
+        page.get_by_label(label.replace("_", " ").capitalize()).fill(value)
+    page.get_by_role("button", name="Login").click()
+
+
 def role(name):
     """One of the blogging roles: the group the migrations create, made again after an earlier test's flush."""
     group, created = Group.objects.get_or_create(name=name)

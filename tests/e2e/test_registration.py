@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.e2e.steps import log_in_with_dummy
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -20,9 +22,6 @@ def test_closed_registration_refuses_a_new_account_through_a_provider(page, conf
     page.goto(post.get_absolute_url())
     page.get_by_label("Comment", exact=True).fill("Typed before logging in.")
     page.get_by_role("button", name="Log in with Dummy").click()
-    page.get_by_label("Account ID").fill("4343")
-    page.get_by_label("Email:", exact=True).fill("newcomer@example.org")
-    page.get_by_label("Username").fill("newcomer")
-    page.get_by_role("button", name="Login").click()
+    log_in_with_dummy(page, "4343", "newcomer@example.org", "newcomer")
     expect(page.get_by_role("heading", name="Sign-up is closed")).to_be_visible()
     assert not get_user_model().objects.filter(username="newcomer").exists()

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from comments.models import Comment
+from tests.e2e.steps import log_in_with_dummy
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,12 +19,7 @@ def test_logging_in_from_the_comment_form_keeps_the_typed_comment_and_posts_as_t
     page.get_by_role("button", name="Log in with Dummy").click()
 
     expect(page.get_by_role("heading", name="Dummy Provider Login")).to_be_visible()
-    page.get_by_label("Account ID").fill("4242")
-    page.get_by_label("Email:", exact=True).fill("rita@example.org")
-    page.get_by_label("Username").fill("rita")
-    page.get_by_label("First name").fill("Rita")
-    page.get_by_label("Last name").fill("Reader")
-    page.get_by_role("button", name="Login").click()
+    log_in_with_dummy(page, "4242", "rita@example.org", "rita", first_name="Rita", last_name="Reader")
 
     expect(page).to_have_url(re.compile(re.escape(f"{post.get_absolute_url()}#respond") + "$"))
     expect(page.get_by_label("Comment", exact=True)).to_have_value("Typed before logging in.")
@@ -60,10 +56,7 @@ def test_where_only_logged_in_readers_may_comment_the_form_offers_login_and_keep
     page.get_by_label("Comment", exact=True).fill("Kept while I log in.")
 
     page.get_by_role("button", name="Log in with Dummy").click()
-    page.get_by_label("Account ID").fill("4444")
-    page.get_by_label("Email:", exact=True).fill("lena@example.org")
-    page.get_by_label("Username").fill("lena")
-    page.get_by_role("button", name="Login").click()
+    log_in_with_dummy(page, "4444", "lena@example.org", "lena")
 
     expect(page.get_by_label("Comment", exact=True)).to_have_value("Kept while I log in.")
     page.get_by_role("button", name="Post Comment").click()
