@@ -34,7 +34,8 @@ def account_settings(request):
 @login_required
 def export_comments(request):
     """Everything the reader wrote here, as JSON they can keep."""
-    comments = Comment.objects.filter(user=request.user).select_related("post").order_by("created_at")
+    comments = Comment.objects.filter(user=request.user).select_related("post").prefetch_related("revisions")
+    comments = comments.order_by("created_at")
     data = {
         "username": request.user.username,
         "display_name": request.user.public_name,
@@ -46,6 +47,9 @@ def export_comments(request):
                 "written": c.created_at.isoformat(),
                 "status": c.status,
                 "text": c.body,
+                "edited": c.edited_at.isoformat() if c.edited_at else None,
+                # What it said before its writer changed it, newest first (comments/editing.py).
+                "earlier_versions": [revision.body for revision in c.revisions.all()],
             }
             for c in comments
         ],

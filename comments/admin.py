@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 
 from blog.authoring.permissions import can_edit_others
 from blog.models import Post
-from comments.models import Comment
+from comments.models import Comment, CommentRevision
 from comments.moderation import moderate
 
 # Where a comment hangs is fixed once it is posted, for everyone: its place in the tree (its path, and its
@@ -18,6 +18,26 @@ PLACE = ["post", "parent"]
 PROVENANCE = ["user", "author_name", "author_email", "author_url", "kind"]
 
 
+class RevisionInline(admin.TabularInline):
+    """What the comment said before its writer changed or deleted it (comments/editing.py): a record, read-only."""
+
+    model = CommentRevision
+    fields = readonly_fields = ["changed_at", "change", "status", "body"]
+    extra = 0
+    can_delete = False
+    verbose_name = "earlier version"
+    verbose_name_plural = "earlier versions, by its writer"
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("comments.view_comment") or request.user.has_perm("comments.change_comment")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["display_name", "excerpt", "on_post", "status", "kind", "created_at", "spam_score"]
@@ -26,9 +46,10 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["author_name", "author_email", "author_url", "body", "ip_address"]
     list_select_related = ["post", "user"]
     raw_id_fields = ["post", "parent", "user"]
-    readonly_fields = ["ip_address", "user_agent", "spam_score", "created_at"]
+    readonly_fields = ["ip_address", "user_agent", "spam_score", "created_at", "edited_at"]
     fields = ["post", "parent", "user", "author_name", "author_email", "author_url", "body", "status", "kind",
-              "created_at", "ip_address", "user_agent", "spam_score"]  # fmt: skip
+              "created_at", "edited_at", "ip_address", "user_agent", "spam_score"]  # fmt: skip
+    inlines = [RevisionInline]
     actions = ["approve", "unapprove", "mark_spam", "trash"]
     date_hierarchy = "created_at"
     # A website typed without its scheme is taken as https://, as on the comment form.

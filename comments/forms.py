@@ -20,7 +20,29 @@ def timestamp_token():
     return signing.dumps(time.time(), salt=SALT)
 
 
-class CommentForm(forms.Form):
+def body_field(empty):
+    """A comment's text, as the comment form and the edit form take it; `empty` says what to do without one."""
+    return forms.CharField(
+        label=_("Comment"),
+        max_length=MAX_BODY,
+        error_messages={"required": empty},
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Markdown works: *italic*, **bold**, `code`, [a link](https://example.com), > before a quote, "
+            "- or 1. before list items. Web addresses become links."
+        ),
+    )
+
+
+class BodyCleaning:
+    def clean_body(self):
+        body = without_control_characters(self.cleaned_data["body"]).strip()
+        if len(body) < 2:
+            raise forms.ValidationError(self.fields["body"].error_messages["required"])
+        return body
+
+
+class CommentForm(BodyCleaning, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100, required=False)
     email = forms.EmailField(
         label=_("Email"),
@@ -29,15 +51,7 @@ class CommentForm(forms.Form):
         error_messages={"invalid": _("Enter a valid e-mail address, like name@example.com.")},
     )
     url = forms.URLField(label=_("Website"), max_length=200, required=False, assume_scheme="https")
-    body = forms.CharField(
-        label=_("Comment"),
-        max_length=MAX_BODY,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_(
-            "Markdown works: *italic*, **bold**, `code`, [a link](https://example.com), > before a quote, "
-            "- or 1. before list items. Web addresses become links."
-        ),
-    )
+    body = body_field(_("Please write a comment before posting it."))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     remember = forms.BooleanField(
         label=_("Save my name, email, and website in this browser for the next time I comment."), required=False
@@ -61,12 +75,6 @@ class CommentForm(forms.Form):
             self.fields["name"].label, self.fields["email"].label = _("Name *"), _("Email *")
         if not site.allow_reply_notifications or self.must_log_in:
             del self.fields["notify"]
-
-    def clean_body(self):
-        body = without_control_characters(self.cleaned_data["body"]).strip()
-        if len(body) < 2:
-            raise forms.ValidationError(_("Please write a comment before posting it."))
-        return body
 
     def clean_name(self):
         return " ".join(without_control_characters(self.cleaned_data["name"]).split())
@@ -126,6 +134,13 @@ class CommentForm(forms.Form):
         else:
             comment.author_name, comment.author_email, comment.author_url = data["name"], data["email"], data["url"]
         return comment
+
+
+class CommentEditForm(BodyCleaning, forms.Form):
+    """A writer's change to their comment (comments/editing.py)."""
+
+    body = body_field(_("A comment needs a few words. To take yours out of the discussion, delete it instead."))
+    seen = forms.CharField(widget=forms.HiddenInput)  # the fingerprint of the text the writer started from
 
 
 def deepest_allowed(parent, thread_depth):

@@ -58,6 +58,8 @@ class Comment(models.Model):
     # What a moderator's decision taught the spam filter about this comment ("spam", "ham" or nothing yet),
     # so that a reversed decision takes back only a lesson that was given.
     taught_as = models.CharField(max_length=4, blank=True, editable=False)
+    # When its writer last changed its text (comments/editing.py); the page then says "edited".
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     path = models.CharField(max_length=255, editable=False, db_index=True)
     wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
 
@@ -97,6 +99,26 @@ def thread_path(parent_path, pk):
     """The stored path of comment `pk` replying to the comment at `parent_path` ("" for a new thread)."""
     levels = parent_path.split("/")[: PATH_LEVELS - 1] if parent_path else []
     return "/".join([*levels, f"{pk:0{PATH_DIGITS}d}"])
+
+
+class CommentRevision(models.Model):
+    """What a comment said before its writer changed or deleted it: for moderators, never shown to readers."""
+
+    class Change(models.TextChoices):
+        EDITED = "edited", "Edited by its writer"
+        DELETED = "deleted", "Deleted by its writer"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="revisions")
+    change = models.CharField(max_length=7, choices=Change.choices)
+    body = models.TextField("text before")
+    status = models.CharField("status before", max_length=10, choices=Comment.Status.choices)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_change_display()} at {self.changed_at:%Y-%m-%d %H:%M:%S}"
 
 
 class SpamToken(models.Model):

@@ -1,26 +1,29 @@
-"""What a commenter is remembered by between requests: their held comments, and the details they asked to keep.
+"""What a commenter is remembered by between requests: the comments they wrote, and the details they asked to keep.
 
-A held comment's id stays in the reader's session, so that they (and only they) see it awaiting moderation;
-a guest's name, e-mail and website stay in an encrypted cookie (comments/author_cookie.py) if they ticked
-the box. Either makes the page theirs: the page cache serves neither a copy (core/pagecache/).
+The ids of the comments written in a browser stay in its session, so that the writer (and only they) sees
+their comment while it awaits moderation, and may change it for the minutes the site allows
+(comments/editing.py); a guest's name, e-mail and website stay in an encrypted cookie
+(comments/author_cookie.py) if they ticked the box. Either makes the page theirs: the page cache serves
+neither a copy (core/pagecache/).
 """
 
 from comments import author_cookie
 
 AUTHOR_COOKIE = "comment_author"
 AUTHOR_COOKIE_AGE = 60 * 60 * 24 * 365
-PENDING_SESSION_KEY = "pending_comments"
-KEEP_PENDING = 20
+WRITTEN_SESSION_KEY = "comments_written"
+KEEP_WRITTEN = 20
 
 
-def remember_pending(request, comment):
-    """Let the reader see their own held comment (and only they) until a moderator decides."""
-    pending = request.session.get(PENDING_SESSION_KEY, [])
-    request.session[PENDING_SESSION_KEY] = [*pending, comment.pk][-KEEP_PENDING:]
+def remember_written(request, comment):
+    """Remember that this browser wrote `comment`: its writer sees it while it is held, and may change it."""
+    written = [pk for pk in written_by(request) if pk != comment.pk]
+    request.session[WRITTEN_SESSION_KEY] = [*written, comment.pk][-KEEP_WRITTEN:]
 
 
-def pending_for(request):
-    return request.session.get(PENDING_SESSION_KEY, [])
+def written_by(request):
+    """The ids of the comments written in this browser (the latest ones)."""
+    return request.session.get(WRITTEN_SESSION_KEY, [])
 
 
 def remember_author(request, response, form):

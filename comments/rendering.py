@@ -7,6 +7,7 @@ each comment costs one format string, and every value in it is escaped unless it
 
 import html
 
+from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -51,6 +52,10 @@ class CommentWords:
         )
         self.reply = conditional_escape(gettext("Reply"))
         self.reply_to = gettext("Reply to %(name)s")
+        # Translators: beside the date of a comment its writer changed after posting it
+        self.edited = format_html('\n<span class="comment-edited">{}</span>', gettext("edited"))
+        self.edit = conditional_escape(gettext("Edit"))
+        self.edit_label = conditional_escape(gettext("Edit or delete your comment"))
 
 
 def _html(template, **values):
@@ -63,8 +68,9 @@ def _html(template, **values):
 AVATAR = '<img class="avatar" src="{src}" alt="" width="32" height="32" loading="lazy" referrerpolicy="no-referrer">'
 
 
-def comment_list(comments, still_open, post, accepts_comments, gravatars=False, page=1):
-    """The nested <ol> of `comments` (marked up by comments.threads.thread), each with its writer's picture."""
+def comment_list(comments, still_open, post, accepts_comments, gravatars=False, page=1, changeable=frozenset()):
+    """The nested <ol> of `comments` (marked up by comments.threads.thread), each with its writer's picture;
+    those whose ids are in `changeable` with a link to edit them (comments/editing.py)."""
     parts, dates, words = ['<ol class="comment-list">'], CommentDates(), CommentWords()
     # A reply link opens the form on the same page of a paged discussion, with the comment it answers.
     reply_query = f"?{PAGE_PARAMETER}={page}&replytocom=" if page > 1 else "?replytocom="
@@ -75,12 +81,22 @@ def comment_list(comments, still_open, post, accepts_comments, gravatars=False, 
             parts.append("</li>")
         parts.append("</ol></li>" * len(comment.closes))
         avatar = _html(AVATAR, src=picture_for(comment, gravatars))
-        parts.append(_comment(comment, post, accepts_comments, avatar, dates, words, reply_query))
+        edit = _edit_link(comment.pk, words) if comment.pk in changeable else ""
+        parts.append(_comment(comment, post, accepts_comments, avatar, dates, words, reply_query, edit))
     parts.append("</li>" + "</ol></li>" * len(still_open) + "</ol>")
     return mark_safe("\n".join(parts))  # noqa: S308 (every part is escaped above or is fixed markup)
 
 
-def _comment(c, post, accepts_comments, avatar, dates, words, reply_query):
+def _edit_link(pk, words):
+    return _html(
+        '\n<a class="comment-edit-link" rel="nofollow" href="{url}" aria-label="{label}">{edit}</a>',
+        url=reverse("comments:edit", args=[pk]),
+        label=words.edit_label,
+        edit=words.edit,
+    )
+
+
+def _comment(c, post, accepts_comments, avatar, dates, words, reply_query, edit):
     name = c.display_name
     by_post_author = bool(c.user_id and c.user_id == post.author_id)
     pending = c.status == Comment.Status.PENDING
@@ -97,7 +113,8 @@ def _comment(c, post, accepts_comments, avatar, dates, words, reply_query):
         "{avatar}\n"
         '<b class="fn">{author}</b>{badge}\n'
         '<span class="says">{says}</span>\n'
-        '<a class="comment-permalink" href="#comment-{pk}"><time datetime="{machine_date}">{date}</time></a>\n'
+        '<a class="comment-permalink" href="#comment-{pk}"><time datetime="{machine_date}">{date}</time></a>'
+        "{edited}{edit}\n"
         "</footer>{awaiting}\n"
         '<div class="comment-content">{body}</div>{reply}\n'
         "</article>",
@@ -109,6 +126,8 @@ def _comment(c, post, accepts_comments, avatar, dates, words, reply_query):
         badge=words.badge if by_post_author else "",
         machine_date=dates.for_machine(created),
         date=dates.for_reader(created),
+        edited=words.edited if c.edited_at else "",
+        edit=edit,
         awaiting=words.awaiting if pending else "",
         body=mark_safe(c.body_html),  # noqa: S308 (sanitised when the comment was saved)
         reply=_html(

@@ -6,6 +6,8 @@ app_name = "comments"
 
 urlpatterns = [
     path("comments/post/", views.post_comment, name="post"),
+    path("comments/<int:pk>/edit/", views.edit_comment, name="edit"),
+    path("comments/<int:pk>/delete/", views.delete_comment, name="delete"),
     path("comments/login/", social.login_to_comment, name="local-login"),
     path("comments/login/<str:provider_id>/", social.login_to_comment, name="login"),
     path("comments/notify/confirm/<str:token>/", views.confirm_notifications, name="confirm"),

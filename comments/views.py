@@ -1,15 +1,17 @@
-"""Posting a comment, the links in the reply-notification mails, and commenters' identicons."""
+"""Posting a comment and changing it, the links in the reply-notification mails, and commenters' identicons."""
 
+from django.contrib import messages
 from django.core import signing
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from blog import protection
 from blog.models import Post, SiteSettings
-from comments import avatars, drafts, notifications, remembered, social, spam, threads
-from comments.forms import CommentForm
+from comments import avatars, drafts, editing, notifications, remembered, social, spam, threads
+from comments.forms import MAX_BODY, CommentEditForm, CommentForm
 from comments.models import Comment
 from core.ids import as_id
 
@@ -35,8 +37,8 @@ def post_comment(request):
     comment.status = verdict.status
     comment.save()
     notifications.comment_posted(request, comment)
-    if comment.status == Comment.Status.PENDING:
-        remembered.remember_pending(request, comment)
+    if comment.status == Comment.Status.PENDING or (site.comment_edit_minutes and comment.status in editing.CHANGEABLE):
+        remembered.remember_written(request, comment)
     drafts.forget(request)
     response = redirect(threads.comment_url(comment, site))
     remembered.remember_author(request, response, form)
@@ -50,6 +52,83 @@ def _refused(request, post, site, form, message=""):
     parent = form.cleaned_data.get("parent")
     query = threads.page_query(parent, site) if parent else ""
     return HttpResponseRedirect(f"{post.get_absolute_url()}{query}#respond", status=303)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_comment(request, pk):
+    """A writer changes their comment, for the minutes the site allows (comments/editing.py)."""
+    comment, site, refusal = _changeable(request, pk)
+    if refusal:
+        return _edit_page(request, comment, site, refusal=refusal, status=403)
+    start = {"body": comment.body, "seen": editing.fingerprint(comment.body)}
+    form = CommentEditForm(request.POST or None, initial=start)
+    status = 200
+    if form.is_bound and form.is_valid():
+        try:
+            edited = editing.edit(comment, form.cleaned_data["body"], form.cleaned_data["seen"], site)
+        except editing.Refused as refused:
+            comment, status = refused.current, 409
+            form.add_error(None, str(refused))
+            form.data = {**form.data.dict(), "seen": editing.fingerprint(comment.body)}  # saving again overwrites
+        else:
+            remembered.remember_written(request, edited)  # held now: its writer still sees it, from any browser
+            messages.success(request, _edited_message(edited))
+            shown = edited.status in editing.CHANGEABLE
+            back = threads.comment_url(edited, site) if shown else _discussion(edited, site)
+            return HttpResponseRedirect(back, status=303)
+    elif form.is_bound:
+        status = 400
+        form.data = {**form.data.dict(), "body": form.data.get("body", "")[: MAX_BODY + 1]}  # not a megabyte back
+    return _edit_page(request, comment, site, form=form, status=status)
+
+
+@require_POST
+def delete_comment(request, pk):
+    """A writer takes their comment out of the discussion (to the trash); the replies to it stay."""
+    comment, site, refusal = _changeable(request, pk)
+    if refusal:
+        return _edit_page(request, comment, site, refusal=refusal, status=403)
+    try:
+        editing.delete(comment)
+    except editing.Refused as refused:
+        return _edit_page(request, refused.current, site, refusal=str(refused), status=409)
+    messages.success(request, _("Your comment was deleted. The replies to it stay in the discussion."))
+    return HttpResponseRedirect(_discussion(comment, site), status=303)
+
+
+def _changeable(request, pk):
+    """The comment `pk` on a post the reader may see, the site, and why the reader may not change it (or None)."""
+    on_visible_posts = Comment.objects.filter(post__in=Post.objects.visible_to(request.user), kind=Comment.Kind.COMMENT)
+    comment = get_object_or_404(on_visible_posts.select_related("post"), pk=as_id(pk))
+    site = SiteSettings.for_request(request)
+    accepts = comment.post.accepts_comments(site) and protection.is_unlocked(request, comment.post)
+    return comment, site, editing.refusal(request, comment, site, accepts_comments=accepts)
+
+
+def _edit_page(request, comment, site, *, form=None, refusal=None, status=200):
+    context = {
+        "comment": comment,
+        "post": comment.post,
+        "form": form,
+        "refusal": refusal,
+        # Refused, the words sent are shown to copy (never the comment's own, which may not be theirs).
+        "sent": request.POST.get("body", "")[: MAX_BODY + 1] if refusal else "",
+        "deadline": editing.deadline(comment, site),
+    }
+    return render(request, "comments/edit.html", context, status=status)
+
+
+def _edited_message(comment):
+    if comment.status == Comment.Status.APPROVED:
+        return _("Your comment was updated.")
+    if comment.status == Comment.Status.PENDING:
+        return _("Your comment was updated. It is awaiting moderation.")
+    return _("Your comment was updated and taken out of the discussion: it contains words this site does not accept.")
+
+
+def _discussion(comment, site):
+    """Where `comment` was in its post's discussion."""
+    return f"{comment.post.get_absolute_url()}{threads.page_query(comment, site)}#comments"
 
 
 # The links in the mails only ask; a button (a POST) decides. Mail scanners open every link in a message,

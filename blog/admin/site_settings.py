@@ -28,6 +28,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                     "close_comments_after_days",
                     "comment_registration",
                     "require_name_email",
+                    "comment_edit_minutes",
                     "thread_depth",
                     "comments_per_page",
                     "notify_authors",

@@ -78,6 +78,13 @@ class SiteSettings(models.Model):
         help_text="Guests see the comment form with a way to log in that keeps what they wrote. A post may say "
         "otherwise.",
     )
+    comment_edit_minutes = models.PositiveSmallIntegerField(
+        "minutes to edit a comment",
+        default=10,
+        validators=[MaxValueValidator(24 * 60)],
+        help_text="Commenters may edit or delete their own comment for this many minutes after posting it, from "
+        "the same browser or logged in to the account that posted it; 0: never.",
+    )
     require_name_email = models.BooleanField(
         default=True, help_text="Guests must give a name and an e-mail address; otherwise they may stay anonymous."
     )

@@ -2,10 +2,10 @@ from django import template
 from django.contrib.auth import get_user_model
 
 from blog.models import Post, SiteSettings, is_published
-from comments import drafts, threads
+from comments import drafts, editing, threads
 from comments.avatars import picture_of
 from comments.models import Comment, shown_name
-from comments.remembered import pending_for, remembered_author
+from comments.remembered import remembered_author, written_by
 from comments.rendering import comment_list
 from comments.social import login_choices
 from core import prepared
@@ -21,11 +21,13 @@ def comment_thread(context, post):
     request = context["request"]
     site = SiteSettings.for_request(request)
     page = as_id(request.GET.get(threads.PAGE_PARAMETER, ""), digits=5) or 1
-    shown = threads.discussion(post, site, pending_ids=pending_for(request), page=page)
+    shown = threads.discussion(post, site, pending_ids=written_by(request), page=page)
     accepts = post.accepts_comments(site)
     form = drafts.form_for(request, post, site, _initial(request)) if accepts else None
     replying_to = _replying_to(form, shown["comments"]) if accepts else None
-    listed = comment_list(shown["comments"], shown["still_open"], post, accepts, site.show_gravatars, shown["page"])
+    changeable = editing.changeable_ids(request, shown["comments"], site) if accepts else set()
+    listed = comment_list(shown["comments"], shown["still_open"], post, accepts, site.show_gravatars, shown["page"],
+                          changeable)  # fmt: skip
     return {**shown, "post": post, "request": request, "accepts_comments": accepts, "form": form,
             "comment_list": listed, "replying_to": replying_to, "user": request.user,
             **login_choices(request)}  # fmt: skip

@@ -4,7 +4,9 @@ import json
 
 import pytest
 
+from comments.editing import fingerprint
 from comments.models import Comment
+from tests.commenting import send
 from tests.factories import CommentFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +42,17 @@ def test_export_gives_the_readers_own_comments_as_json(client):
     data = json.loads(response.content)
     assert [c["text"] for c in data["comments"]] == ["Mine"]
     assert data["comments"][0]["status"] == "pending"
+    assert data["comments"][0]["edited"] is None and data["comments"][0]["earlier_versions"] == []
+
+
+def test_export_gives_a_comments_earlier_versions_too(client, site, post):
+    client.force_login(UserFactory())
+    send(client, post, body="First thoughts.")
+    comment = Comment.objects.get()
+    client.post(f"/comments/{comment.pk}/edit/", {"body": "Second thoughts.", "seen": fingerprint(comment.body)})
+    [exported] = json.loads(client.get("/accounts/settings/comments.json").content)["comments"]
+    assert exported["text"] == "Second thoughts." and exported["earlier_versions"] == ["First thoughts."]
+    assert exported["edited"]
 
 
 def test_deleting_an_account_keeps_the_discussion_readable_and_anonymous(client):

@@ -3,12 +3,14 @@ hold for requests that arrive at the same instant."""
 
 import datetime
 import threading
+import time
 
 import pytest
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError, connection, connections, transaction
 from django.test import Client
 from django.utils import timezone
 
+from comments.editing import fingerprint
 from comments.models import PATH_LEVELS, Claim, Comment, thread_path
 from core import claims
 from tests.commenting import form_data, refused_page
@@ -124,3 +126,34 @@ def test_comments_sent_at_the_same_instant_from_one_address_pass_the_flood_delay
     statuses = send_at_once([f"Comment number {n}." for n in range(SIMULTANEOUS)])
     assert Comment.objects.count() == 1
     assert statuses == ["posted"] + ["too fast"] * (SIMULTANEOUS - 1)
+
+
+@needs_a_server
+@pytest.mark.django_db(transaction=True)
+def test_a_writers_edit_waits_for_a_moderators_decision_in_progress_and_keeps_it(configure):
+    configure(comment_flood_seconds=0, hold_first_comments=False)
+    post = PostFactory()
+    writer = Client()
+    writer.post("/comments/post/", form_data(post, body="Hazel rods."), REMOTE_ADDR="203.0.113.7")
+    comment = Comment.objects.get()
+    locked = threading.Event()
+
+    def mark_spam_slowly():
+        try:
+            with transaction.atomic():
+                Comment.objects.select_for_update().get(pk=comment.pk)
+                locked.set()
+                time.sleep(1)  # the writer's edit arrives meanwhile, and must wait for this decision
+                Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.SPAM)
+        finally:
+            connections.close_all()
+
+    moderator = threading.Thread(target=mark_spam_slowly)
+    moderator.start()
+    assert locked.wait(30)
+    response = writer.post(f"/comments/{comment.pk}/edit/", {"body": "Buy pills.", "seen": fingerprint("Hazel rods.")})
+    moderator.join(30)
+    # 409 when the edit met the decision at the lock; 403 had it arrived after (on a slow machine).
+    assert response.status_code in (409, 403) and "has been removed" in response.content.decode()
+    comment.refresh_from_db()
+    assert (comment.status, comment.body) == ("spam", "Hazel rods.")

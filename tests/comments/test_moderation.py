@@ -92,9 +92,10 @@ def change_url(comment):
 
 
 def comment_form(comment, **changes):
-    """`comment`'s change form as the admin posts it, with `changes`."""
+    """`comment`'s change form as the admin posts it, with `changes` (and its read-only list of earlier versions)."""
     fields = ["post", "parent", "user", "author_name", "author_email", "author_url", "body", "status", "kind"]
     data = {name: getattr(comment, f"{name}_id" if name in ("post", "parent", "user") else name) for name in fields}
+    data.update({"revisions-TOTAL_FORMS": 0, "revisions-INITIAL_FORMS": 0})
     return {name: "" if value is None else value for name, value in {**data, **changes}.items()}
 
 

@@ -84,8 +84,8 @@ def test_reply_form_without_javascript(client, site, post):
 @pytest.mark.parametrize(
     "fields, message",
     [
-        ({"body": ""}, "This field is required."),
-        ({"body": "   "}, "This field is required."),
+        ({"body": ""}, "Please write a comment before posting it."),
+        ({"body": "   "}, "Please write a comment before posting it."),
         ({"body": "x" * 100_000}, "Ensure this value has at most 10000 characters"),
         ({"email": "not-an-address"}, "Enter a valid e-mail address, like name@example.com."),
         ({"name": ""}, "This field is required."),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from blog import views
 from blog.authoring.preview import preview_url
 from blog.models import Post, SiteSettings
+from comments.editing import fingerprint
 from comments.forms import SALT
 from comments.models import Comment
 from comments.moderation import moderate
@@ -203,6 +204,24 @@ def test_a_change_readers_see_makes_the_next_request_a_miss_showing_it(client, s
     response = client.get(url)
     assert state(response) == "miss"
     assert shown in response.content.decode()
+
+
+def test_a_comment_its_writer_edits_or_deletes_is_never_served_stale(client, site, post, committed):
+    writer = Client()
+    send(writer, post, body="Runner beans climb anything.")
+    comment = Comment.objects.get()
+    url = post.get_absolute_url()
+    cached(client, url)
+    with committed():
+        edited = {"body": "Runner beans climb fences.", "seen": fingerprint(comment.body)}
+        writer.post(f"/comments/{comment.pk}/edit/", edited)
+    response = client.get(url)
+    assert state(response) == "miss" and "climb fences" in response.content.decode()
+    cached(client, url)
+    with committed():
+        writer.post(f"/comments/{comment.pk}/delete/")
+    response = client.get(url)
+    assert state(response) == "miss" and "climb fences" not in response.content.decode()
 
 
 def test_a_deleted_post_is_not_served_from_the_cache(client, post, committed):

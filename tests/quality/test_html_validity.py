@@ -7,6 +7,8 @@ import subprocess
 import pytest
 from django.test import Client
 
+from comments.editing import fingerprint
+from comments.models import Comment
 from tests.commenting import form_data
 from tests.factories import CategoryFactory, CommentFactory, PageFactory, PostFactory, TagFactory, UserFactory
 
@@ -74,11 +76,30 @@ def test_theme_pages_are_valid_html(client, tmp_path, configure):
         "csrf-expired": (Client(enforce_csrf_checks=True).post("/comments/post/", form_data(post, body="Kept.")), 403),
         "wrong-password": (client.post("/members/", {"password": "nope"}), 200),
     }
+    # A commenter's own pages: their held, edited comment with its Edit link, the edit page, its refusals,
+    # and the form redisplaying a refused comment.
+    writer = Client()
+    writer.post("/comments/post/", form_data(post, body="Mine, to edit."), REMOTE_ADDR="203.0.113.7")
+    mine = Comment.objects.get(body="Mine, to edit.")
+    edit_url = f"/comments/{mine.pk}/edit/"
+    writer.post(edit_url, {"body": "Mine, edited.", "seen": fingerprint("Mine, to edit.")})
+    refused.update({
+        "writers-post": (writer.get(post.get_absolute_url()), 200),
+        "edit": (writer.get(edit_url), 200),
+        "edit-invalid": (writer.post(edit_url, {"body": "", "seen": "x"}), 400),
+        "edit-not-yours": (Client().post(edit_url, {"body": "Not mine.", "seen": "x"}), 403),
+        "refused-comment": (writer.get(writer.post("/comments/post/", form_data(post, body="Too soon.")).url), 200),
+        "login-to-comment": (Client().get(PostFactory(who_may_comment="registered").get_absolute_url()), 200),
+    })  # fmt: skip
     for name, (response, status) in refused.items():
         assert response.status_code == status, name
         path = tmp_path / f"{name}.html"
         path.write_bytes(response.content)
         files.append(path)
+    configure(registration="closed")
+    closed_signup = tmp_path / "signup-closed.html"
+    closed_signup.write_bytes(Client().get("/accounts/signup/").content)
+    files.append(closed_signup)
     client.force_login(author)
     response = client.get("/accounts/settings/")
     assert response.status_code == 200
