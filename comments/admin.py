@@ -5,8 +5,10 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from blog.authoring.conflicts import GuardedForm
 from blog.authoring.permissions import can_edit_others
 from blog.models import Post
+from comments.editing import fingerprint
 from comments.models import Comment, CommentRevision
 from comments.moderation import moderate
 
@@ -16,6 +18,20 @@ PLACE = ["post", "parent"]
 # Who wrote it and what it is (its IP address and user agent are read-only for everyone): an author
 # moderating their own posts' discussion may not put words in someone else's name.
 PROVENANCE = ["user", "author_name", "author_email", "author_url", "kind"]
+
+
+class CommentAdminForm(GuardedForm):
+    """A moderator's form never saves over a change made since it was opened: its writer's edit, or another
+    moderator's decision."""
+
+    def saved_token(self):
+        return f"{fingerprint(self.instance.body)}:{self.instance.status}"
+
+    def conflict_message(self):
+        return (
+            "This comment was changed after you opened it (by its writer, or another moderator), so your changes "
+            "were not saved. Copy what you wrote, reload the page to see what it says now, and apply it again."
+        )
 
 
 class RevisionInline(admin.TabularInline):
@@ -40,6 +56,7 @@ class RevisionInline(admin.TabularInline):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
+    form = CommentAdminForm
     list_display = ["display_name", "excerpt", "on_post", "status", "kind", "created_at", "spam_score"]
     list_filter = ["status", "kind", "created_at"]
     show_facets = admin.ShowFacets.ALWAYS  # counts per status beside each filter
@@ -47,8 +64,8 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ["post", "user"]
     raw_id_fields = ["post", "parent", "user"]
     readonly_fields = ["ip_address", "user_agent", "spam_score", "created_at", "edited_at"]
-    fields = ["post", "parent", "user", "author_name", "author_email", "author_url", "body", "status", "kind",
-              "created_at", "edited_at", "ip_address", "user_agent", "spam_score"]  # fmt: skip
+    fields = ["post", "parent", "user", "author_name", "author_email", "author_url", "body", "edit_token", "status",
+              "kind", "created_at", "edited_at", "ip_address", "user_agent", "spam_score"]  # fmt: skip
     inlines = [RevisionInline]
     actions = ["approve", "unapprove", "mark_spam", "trash"]
     date_hierarchy = "created_at"

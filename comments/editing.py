@@ -34,33 +34,40 @@ TIME_IS_UP = _(
     "The time to change this comment is over: comments can be changed for %(minutes)s minutes after posting."
 )
 NEVER = _("This site does not let commenters change their comments once posted.")
+TOO_MANY = _(
+    "This comment has been changed %(count)s times, as often as a comment may be. To say more, write a new one."
+)
 CHANGED = _(
     "This comment was changed since you opened it, perhaps by a moderator: what it says now is shown below. "
     "Your version was not saved; it is in the box, to copy or to save over it."
 )
 
 
-class Refused(Exception):
-    """The change cannot be made; `current` is the comment as it is now."""
+# Each edit is kept, and empties the page cache once it shows: a few fix any typo, and bound what one writer costs.
+MAX_EDITS = 10
 
-    def __init__(self, message, current):
+
+class Refused(Exception):
+    """The change cannot be made; `current` is the comment as it is now. A `conflict` may be resolved: the
+    writer sees what it says now, and may save over it."""
+
+    def __init__(self, message, current, *, conflict=False):
         super().__init__(message)
-        self.current = current
+        self.current, self.conflict = current, conflict
 
 
 def deadline(comment, site):
     return comment.created_at + timedelta(minutes=site.comment_edit_minutes)
 
 
-def is_theirs(request, comment):
-    if comment.user_id and comment.user_id == request.user.pk:
-        return True
-    return comment.pk in written_by(request)
+def is_theirs(request, comment, written):
+    """Whether the reader wrote `comment`: this browser did (`written`, from written_by()), or their account."""
+    return comment.pk in written or bool(comment.user_id and comment.user_id == request.user.pk)
 
 
 def refusal(request, comment, site, *, accepts_comments):
     """Why the reader may not change `comment` now, or None when they may."""
-    if not is_theirs(request, comment):
+    if not is_theirs(request, comment, written_by(request)):
         return NOT_YOURS
     if comment.status not in CHANGEABLE:
         return REMOVED
@@ -77,8 +84,9 @@ def changeable_ids(request, comments, site):
     """The ids, among `comments` already loaded, that the reader may change now: no query."""
     if not site.comment_edit_minutes:
         return set()
-    now = timezone.now()
-    return {c.pk for c in comments if c.status in CHANGEABLE and now <= deadline(c, site) and is_theirs(request, c)}
+    now, written = timezone.now(), written_by(request)
+    return {c.pk for c in comments if c.status in CHANGEABLE and now <= deadline(c, site)
+            and is_theirs(request, c, written)}  # fmt: skip
 
 
 def fingerprint(body):
@@ -91,20 +99,24 @@ def edit(comment, body, seen, site):
     """Save `body` as `comment`'s new text if its text is still the one fingerprinted `seen`; return the comment."""
     current = _locked(comment)
     if fingerprint(current.body) != seen:
-        raise Refused(CHANGED, current)
+        raise Refused(CHANGED, current, conflict=True)
     if current.body == body:
         return current
+    if (edits := current.revisions.filter(change=CommentRevision.Change.EDITED).count()) >= MAX_EDITS:
+        raise Refused(TOO_MANY % {"count": edits}, current)
     CommentRevision.objects.create(comment=current, change=CommentRevision.Change.EDITED, body=current.body,
                                    status=current.status)  # fmt: skip
     if current.taught_as:
         # The filter learnt from the old words; what it learnt goes, the moderator never saw the new ones.
         bayes.train(current, is_spam=current.taught_as == "spam", undo=True)
         current.taught_as = ""
-    current.body = body
-    verdict = spam.verdict(current, site)
-    current.status = max(current.status, verdict.status, key=STANDING.index)
+    current.body, before = body, current.status
+    current.status = max(before, spam.verdict(current, site).status, key=STANDING.index)
     current.edited_at = timezone.now()
-    current.save(update_fields=["body", "body_html", "status", "edited_at", "spam_score", "taught_as"])
+    # The status is saved only when it changes: a held comment edited and still held changes no page
+    # (config/invalidation.py).
+    changed = ["body", "body_html", "edited_at", "spam_score", "taught_as", *(["status"] * (current.status != before))]
+    current.save(update_fields=changed)
     return current
 
 

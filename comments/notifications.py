@@ -30,6 +30,14 @@ def comment_posted(request, comment):
         reply_published(request, comment)
 
 
+def held_after_edit(request, comment):
+    """Tell the post's author that an approved comment, edited by its writer, waits for approval again."""
+    site = SiteSettings.for_request(request)
+    author = comment.post.author
+    if site.notify_authors and author.email and author.pk != comment.user_id:
+        _send(request, "author", author.email, comment, site, edited=True)
+
+
 def reply_published(request, comment):
     """Tell the parent's author that `comment` replied to them, if they confirmed they want to know."""
     parent = comment.parent

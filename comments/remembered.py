@@ -7,6 +7,8 @@ their comment while it awaits moderation, and may change it for the minutes the 
 neither a copy (core/pagecache/).
 """
 
+import time
+
 from comments import author_cookie
 
 AUTHOR_COOKIE = "comment_author"
@@ -15,15 +17,34 @@ WRITTEN_SESSION_KEY = "comments_written"
 KEEP_WRITTEN = 20
 
 
-def remember_written(request, comment):
-    """Remember that this browser wrote `comment`: its writer sees it while it is held, and may change it."""
-    written = [pk for pk in written_by(request) if pk != comment.pk]
-    request.session[WRITTEN_SESSION_KEY] = [*written, comment.pk][-KEEP_WRITTEN:]
+def remember_written(request, comment, until=None):
+    """Remember that this browser wrote `comment` until the moment `until` (None: for as long as the session
+    lasts, as a held comment needs): its writer sees it while it is held, and may change it meanwhile."""
+    written = [entry for entry in _entries(request) if entry[0] != comment.pk]
+    request.session[WRITTEN_SESSION_KEY] = [*written, [comment.pk, until and until.timestamp()]][-KEEP_WRITTEN:]
 
 
 def written_by(request):
-    """The ids of the comments written in this browser (the latest ones)."""
-    return request.session.get(WRITTEN_SESSION_KEY, [])
+    """The ids of the comments this browser wrote and is still remembered for (the latest ones)."""
+    return [pk for pk, _ in _entries(request)]
+
+
+def _entries(request):
+    """The session's [id, until] entries, those past their end forgotten: once none is left, the session
+    (and its cookie) may go, and the reader gets shared cached pages again."""
+    entries = request.session.get(WRITTEN_SESSION_KEY)
+    if not entries:
+        return []
+    now = time.time()
+    kept = [entry for entry in entries if entry[1] is None or entry[1] >= now]
+    if len(kept) < len(entries):
+        if kept:
+            request.session[WRITTEN_SESSION_KEY] = kept
+        else:
+            del request.session[WRITTEN_SESSION_KEY]
+            if not request.session.keys():
+                request.session.flush()  # nothing else in it (no login): its cookie goes too
+    return kept
 
 
 def remember_author(request, response, form):

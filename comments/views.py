@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core import signing
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -37,8 +37,10 @@ def post_comment(request):
     comment.status = verdict.status
     comment.save()
     notifications.comment_posted(request, comment)
-    if comment.status == Comment.Status.PENDING or (site.comment_edit_minutes and comment.status in editing.CHANGEABLE):
-        remembered.remember_written(request, comment)
+    if comment.status == Comment.Status.PENDING:
+        remembered.remember_written(request, comment)  # for as long as the session lasts: it is theirs to see
+    elif comment.status == Comment.Status.APPROVED and site.comment_edit_minutes:
+        remembered.remember_written(request, comment, until=editing.deadline(comment, site))
     drafts.forget(request)
     response = redirect(threads.comment_url(comment, site))
     remembered.remember_author(request, response, form)
@@ -67,11 +69,16 @@ def edit_comment(request, pk):
         try:
             edited = editing.edit(comment, form.cleaned_data["body"], form.cleaned_data["seen"], site)
         except editing.Refused as refused:
+            if not refused.conflict:
+                return _edit_page(request, refused.current, site, refusal=str(refused), status=409)
             comment, status = refused.current, 409
             form.add_error(None, str(refused))
             form.data = {**form.data.dict(), "seen": editing.fingerprint(comment.body)}  # saving again overwrites
         else:
-            remembered.remember_written(request, edited)  # held now: its writer still sees it, from any browser
+            if edited.status == Comment.Status.PENDING:
+                remembered.remember_written(request, edited)  # held: its writer still sees it, from any browser
+                if comment.status == Comment.Status.APPROVED:
+                    notifications.held_after_edit(request, edited)
             messages.success(request, _edited_message(edited))
             shown = edited.status in editing.CHANGEABLE
             back = threads.comment_url(edited, site) if shown else _discussion(edited, site)
@@ -102,7 +109,10 @@ def _changeable(request, pk):
     comment = get_object_or_404(on_visible_posts.select_related("post"), pk=as_id(pk))
     site = SiteSettings.for_request(request)
     accepts = comment.post.accepts_comments(site) and protection.is_unlocked(request, comment.post)
-    return comment, site, editing.refusal(request, comment, site, accepts_comments=accepts)
+    refusal = editing.refusal(request, comment, site, accepts_comments=accepts)
+    if refusal == editing.NOT_YOURS and comment.status != Comment.Status.APPROVED:
+        raise Http404("No such comment.")  # a stranger learns nothing of comments readers cannot see
+    return comment, site, refusal
 
 
 def _edit_page(request, comment, site, *, form=None, refusal=None, status=200):

@@ -65,9 +65,11 @@ def page_changed(**kwargs):
     generation.content_changed()
 
 
-def comment_saved(instance, created, **kwargs):
-    """A new comment held or caught as spam changes no page; one approved, or any decision on one, does."""
-    if not created or instance.status == instance.Status.APPROVED:
+def comment_saved(instance, created, update_fields=None, **kwargs):
+    """A comment held or caught as spam changes no page, new or edited (comments/editing.py saves its status
+    only when it changes); one approved, or any decision on one, does."""
+    decided = not created and (update_fields is None or "status" in update_fields)
+    if decided or instance.status == instance.Status.APPROVED:
         generation.content_changed()
 
 

@@ -1,14 +1,17 @@
 """A commenter changes or deletes their own comment, for the minutes the site allows (comments/editing.py)."""
 
 import datetime
+import time
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from comments import editing
 from comments.editing import fingerprint
 from comments.forms import MAX_BODY
 from comments.models import Comment, CommentRevision, SpamToken
@@ -97,16 +100,18 @@ def test_deleting_takes_the_comment_out_and_keeps_its_replies(client, site, post
     assert reply.parent == comment and reply.status == "approved"
 
 
-def test_a_reply_after_the_edit_is_kept(client, site, post):
+def test_a_reply_posted_while_the_writer_edits_is_kept_under_the_edited_comment(client, site, post):
     comment = posted(client, post)
-    edit(client, comment, "Hazel rods, or bamboo.")
+    assert client.get(f"/comments/{comment.pk}/edit/").status_code == 200  # the writer opens the form
     assert send(Client(), post, ip="203.0.113.9", body="Bamboo lasts.", parent=comment.pk).status_code == 302
+    assert edit(client, comment, "Hazel rods, or bamboo.").status_code == 303
     page = Client().get(post.get_absolute_url()).content.decode()
     assert page.index("Hazel rods, or bamboo.") < page.index("Bamboo lasts.")
-    assert Comment.objects.get(body="Bamboo lasts.").parent == comment
+    reply = Comment.objects.get(body="Bamboo lasts.")
+    assert reply.parent == comment and reply.status == "approved" and reply.path.startswith(comment.path + "/")
 
 
-def test_the_edit_page_is_for_the_writer_only_and_not_indexed(client, site, post):
+def test_the_edit_page_offers_saving_and_deleting_and_is_not_indexed(client, site, post):
     comment = posted(client, post)
     html = client.get(f"/comments/{comment.pk}/edit/").content.decode()
     assert '<meta name="robots" content="noindex">' in html and 'name="csrfmiddlewaretoken"' in html
@@ -129,12 +134,22 @@ def test_another_browser_may_not_edit_or_delete_and_sees_no_link(client, site, p
     assert comment.body == "Hazel rods work best." and comment.status == "approved"
 
 
-def test_another_users_comment_or_a_held_one_is_never_shown_to_a_stranger(client, site, post):
-    held = CommentFactory(post=post, status=Comment.Status.PENDING, body="A secret awaiting moderation.")
+@pytest.mark.parametrize("status", ["pending", "spam", "trash"])
+def test_a_stranger_learns_nothing_of_a_comment_readers_cannot_see(client, site, post, status):
+    hidden = CommentFactory(post=post, status=status, user=UserFactory(), body="Not for readers' eyes.")
     intruder = Client()
     intruder.force_login(UserFactory())
-    response = intruder.get(f"/comments/{held.pk}/edit/")
-    assert response.status_code == 403 and "A secret awaiting moderation." not in response.content.decode()
+    for response in (intruder.get(f"/comments/{hidden.pk}/edit/"), edit(intruder, hidden, "Mine now.")):
+        assert response.status_code == 404 and "Not for readers" not in response.content.decode()
+    assert Comment.objects.get().body == "Not for readers' eyes."
+
+
+def test_another_users_approved_comment_is_refused_to_them(site, post):
+    theirs = CommentFactory(post=post, user=UserFactory())
+    intruder = Client()
+    intruder.force_login(UserFactory())
+    response = edit(intruder, theirs, "Mine now.")
+    assert response.status_code == 403 and NOT_YOURS in response.content.decode()
 
 
 def test_a_writer_who_logged_out_may_no_longer_edit(client, site, post):
@@ -182,6 +197,27 @@ def test_a_site_may_allow_no_edits_at_all_and_then_keeps_no_session(client, conf
     mine = posted(member, post, body="Logged in this time.")
     response = member.get(f"/comments/{mine.pk}/edit/")
     assert response.status_code == 403 and "does not let commenters change" in response.content.decode()
+
+
+def test_a_comment_removed_while_its_writer_edits_is_refused_as_the_locked_row_says(client, site, post):
+    comment = posted(client, post)  # as the edit page read it: approved
+    moderate(RequestFactory().get("/"), [Comment.objects.get()], Comment.Status.TRASH)
+    with pytest.raises(editing.Refused) as refused:
+        editing.edit(comment, "My fixed words.", fingerprint(comment.body), site)
+    assert not refused.value.conflict and "has been removed" in str(refused.value)
+    assert Comment.objects.get().status == "trash" and Comment.objects.get().body == "Hazel rods work best."
+
+
+def test_edits_are_limited_and_the_last_words_are_kept_on_the_refusal(client, site, post):
+    posted(client, post)
+    for n in range(editing.MAX_EDITS):
+        assert edit(client, Comment.objects.get(), f"Version {n}.").status_code == 303
+    response = edit(client, Comment.objects.get(), "One too many.")
+    html = response.content.decode()
+    assert response.status_code == 409 and f"changed {editing.MAX_EDITS} times" in html
+    assert "One too many." in html and "Save Changes" not in html
+    assert CommentRevision.objects.count() == editing.MAX_EDITS
+    assert Comment.objects.get().body == f"Version {editing.MAX_EDITS - 1}."
 
 
 def test_a_comment_moderators_removed_cannot_be_changed_by_its_writer(client, site, post):
@@ -319,8 +355,10 @@ def test_a_moderator_saves_an_edited_comment_and_its_history_stays_as_it_was(cli
     comment = posted(client, post)
     edit(client, comment, "Second thoughts.")
     revision = CommentRevision.objects.get()
+    comment.refresh_from_db()
     form = {name: getattr(comment, name) for name in ("author_name", "author_email", "body", "kind")}
-    form.update(post=post.pk, status="approved", body="Second thoughts, trimmed.")
+    form.update(post=post.pk, status="approved", body="Second thoughts, trimmed.",
+                edit_token=f"{fingerprint(comment.body)}:approved")  # fmt: skip
     form.update({"revisions-TOTAL_FORMS": 1, "revisions-INITIAL_FORMS": 1, "revisions-0-id": revision.pk,
                  "revisions-0-comment": comment.pk})  # as the page sends them  # fmt: skip
     response = admin_client.post(f"/admin/comments/comment/{comment.pk}/change/", form)
@@ -341,7 +379,8 @@ def test_the_roles_that_moderate_see_the_history(client, site, role):
     assert "Hazel rods work best." in html and "Second thoughts." in html
 
 
-def test_the_post_page_costs_the_same_queries_with_edit_links(client, site, post):
+def test_the_post_page_costs_the_same_queries_with_the_edit_window_as_without(client, configure, post):
+    configure(comment_flood_seconds=0, hold_first_comments=False, comment_edit_minutes=10)
     for n in range(5):
         CommentFactory(post=PostFactory() if n % 2 else post)
     comment = posted(client, post)
@@ -351,9 +390,56 @@ def test_the_post_page_costs_the_same_queries_with_edit_links(client, site, post
             html = client.get(post.get_absolute_url()).content.decode()
         return len(captured), html
 
-    with_link, html = queries()
-    assert f"/comments/{comment.pk}/edit/" in html
-    older(comment, minutes=60)
-    without_link, html = queries()
+    queries()  # the site's settings cached, as after any change to them
+    with_window, html = queries()
+    assert f"/comments/{comment.pk}/edit/" in html and html.count("comment-edit-link") == 1
+    configure(comment_edit_minutes=0)
+    queries()
+    without_window, html = queries()
     assert "/edit/" not in html
-    assert with_link == without_link
+    assert with_window == without_window
+
+
+def test_a_writer_is_forgotten_once_the_window_is_over_and_gets_shared_pages_again(client, site, post):
+    comment = posted(client, post)
+    assert client.session["comments_written"][0][0] == comment.pk
+    session = client.session  # the entry's end, set when it was posted, is past
+    session["comments_written"] = [[comment.pk, time.time() - 1]]
+    session.save()
+    response = client.get(post.get_absolute_url())
+    assert "comments_written" not in client.session
+    assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""  # the empty session's cookie goes
+
+
+def test_a_held_comment_stays_remembered_for_the_session(client, configure, post):
+    configure(comment_flood_seconds=0, hold_all_comments=True)
+    comment = posted(client, post)
+    assert client.session["comments_written"] == [[comment.pk, None]]
+    older(comment, minutes=600)
+    assert "Your comment is awaiting moderation." in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_a_post_author_hears_when_an_edit_holds_an_approved_comment(client, configure, post, mailoutbox):
+    configure(comment_flood_seconds=0, hold_first_comments=False, hold_after_links=0, notify_authors=True)
+    comment = posted(client, post)
+    mailoutbox.clear()
+    edit(client, comment, "Now with https://example.com")
+    assert Comment.objects.get().status == "pending"
+    [mail] = mailoutbox
+    assert mail.to == [post.author.email] and "was edited by its writer" in mail.body
+    mailoutbox.clear()
+    edit(client, Comment.objects.get(), "Again https://example.com")  # held already: nothing new to moderate
+    assert mailoutbox == []
+
+
+def test_a_moderators_form_opened_before_the_writers_edit_does_not_save_over_it(client, admin_client, site, post):
+    comment = posted(client, post)
+    opened = admin_client.get(f"/admin/comments/comment/{comment.pk}/change/")
+    token = opened.context["adminform"].form["edit_token"].value()
+    edit(client, comment, "The writer's fix.")
+    form = {"post": post.pk, "author_name": comment.author_name, "author_email": comment.author_email,
+            "body": "The moderator's trim.", "status": "approved", "kind": "comment", "edit_token": token,
+            "revisions-TOTAL_FORMS": 0, "revisions-INITIAL_FORMS": 0}  # fmt: skip
+    response = admin_client.post(f"/admin/comments/comment/{comment.pk}/change/", form)
+    assert response.status_code == 200 and "was changed after you opened it" in response.content.decode()
+    assert Comment.objects.get().body == "The writer's fix."

@@ -7,11 +7,12 @@ import time
 
 import pytest
 from django.db import OperationalError, connection, connections, transaction
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from comments.editing import fingerprint
 from comments.models import PATH_LEVELS, Claim, Comment, thread_path
+from comments.moderation import moderate
 from core import claims
 from tests.commenting import form_data, refused_page
 from tests.factories import CommentFactory, PostFactory
@@ -140,11 +141,10 @@ def test_a_writers_edit_waits_for_a_moderators_decision_in_progress_and_keeps_it
 
     def mark_spam_slowly():
         try:
-            with transaction.atomic():
-                Comment.objects.select_for_update().get(pk=comment.pk)
-                locked.set()
+            with transaction.atomic():  # as the admin's change form decides, inside its transaction
+                moderate(RequestFactory().get("/"), [Comment.objects.get(pk=comment.pk)], Comment.Status.SPAM)
+                locked.set()  # its UPDATE holds the row until the transaction ends
                 time.sleep(1)  # the writer's edit arrives meanwhile, and must wait for this decision
-                Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.SPAM)
         finally:
             connections.close_all()
 

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from comments.editing import fingerprint
 from comments.models import Comment, SpamToken
 from tests.factories import CommentFactory, PostFactory, UserFactory
 
@@ -95,7 +96,8 @@ def comment_form(comment, **changes):
     """`comment`'s change form as the admin posts it, with `changes` (and its read-only list of earlier versions)."""
     fields = ["post", "parent", "user", "author_name", "author_email", "author_url", "body", "status", "kind"]
     data = {name: getattr(comment, f"{name}_id" if name in ("post", "parent", "user") else name) for name in fields}
-    data.update({"revisions-TOTAL_FORMS": 0, "revisions-INITIAL_FORMS": 0})
+    data.update({"edit_token": f"{fingerprint(comment.body)}:{comment.status}", "revisions-TOTAL_FORMS": 0,
+                 "revisions-INITIAL_FORMS": 0})  # fmt: skip
     return {name: "" if value is None else value for name, value in {**data, **changes}.items()}
 
 
@@ -114,7 +116,7 @@ def test_author_sees_where_a_comment_stands_and_who_wrote_it_read_only(client):
     comment = CommentFactory(post=PostFactory(author=author))
     client.force_login(author)
     form = client.get(change_url(comment)).context["adminform"].form
-    assert set(form.fields) == {"body", "status"}
+    assert set(form.fields) == {"body", "status", "edit_token"}  # the token: its state when opened (a hidden field)
 
 
 def test_author_cannot_move_a_comment_to_another_post_or_rewrite_its_author_by_forging_the_form(client):

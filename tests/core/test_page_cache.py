@@ -224,6 +224,30 @@ def test_a_comment_its_writer_edits_or_deletes_is_never_served_stale(client, sit
     assert state(response) == "miss" and "climb fences" not in response.content.decode()
 
 
+def test_a_writers_page_with_its_edit_link_is_never_served_to_others(client, site, post):
+    writer = Client()
+    send(writer, post, body="Runner beans climb anything.")
+    url = post.get_absolute_url()
+    for _ in range(2):
+        mine = writer.get(url)
+        assert state(mine) != "hit" and "comment-edit-link" in mine.content.decode()
+    shared = cached(client, url).content.decode()
+    assert "Runner beans climb anything." in shared and "comment-edit-link" not in shared
+
+
+def test_a_held_comment_edited_and_still_held_changes_no_page(client, configure, post, committed):
+    configure(comment_flood_seconds=0, hold_all_comments=True)
+    writer = Client()
+    send(writer, post, body="Held for a look.")
+    comment = Comment.objects.get()
+    cached(client, post.get_absolute_url())
+    with committed():
+        edited = {"body": "Held, and fixed.", "seen": fingerprint(comment.body)}
+        assert writer.post(f"/comments/{comment.pk}/edit/", edited).status_code == 303
+    assert Comment.objects.get().status == "pending"
+    assert state(client.get(post.get_absolute_url())) == "hit"
+
+
 def test_a_deleted_post_is_not_served_from_the_cache(client, post, committed):
     url = post.get_absolute_url()
     cached(client, url)

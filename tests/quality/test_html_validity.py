@@ -87,7 +87,7 @@ def test_theme_pages_are_valid_html(client, tmp_path, configure):
         "writers-post": (writer.get(post.get_absolute_url()), 200),
         "edit": (writer.get(edit_url), 200),
         "edit-invalid": (writer.post(edit_url, {"body": "", "seen": "x"}), 400),
-        "edit-not-yours": (Client().post(edit_url, {"body": "Not mine.", "seen": "x"}), 403),
+        "edit-not-yours": (Client().post(f"/comments/{first.pk}/edit/", {"body": "Not mine.", "seen": "x"}), 403),
         "refused-comment": (writer.get(writer.post("/comments/post/", form_data(post, body="Too soon.")).url), 200),
         "login-to-comment": (Client().get(PostFactory(who_may_comment="registered").get_absolute_url()), 200),
     })  # fmt: skip
