@@ -34,7 +34,7 @@ serve: $(VENV)/.installed
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD) $(BIN)/python manage.py check --deploy --fail-level ERROR
-	$(PROD) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
+	$(PROD) SERVE_MEDIA=1 $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
 # The browser tests run in a pytest process of their own, after the others: Playwright keeps an asyncio
 # loop running in the main thread, which no other test should share. BROWSER_TESTS=0 leaves them out;

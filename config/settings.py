@@ -155,6 +155,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+# Candid serves the uploads itself where nothing else does (`make run`, `make serve`: config/views.py); in
+# production nginx serves MEDIA_ROOT, or the bucket its files.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG) and not env_str("MEDIA_BUCKET")
 # The largest image upload accepted (blog/media/validation.py); a proxy in front must allow a little more.
 CANDID_MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_MB", 20) * 1024 * 1024
 CANDID_MAX_UPLOAD_PIXELS = env_int("MAX_UPLOAD_MEGAPIXELS", 40) * 1_000_000

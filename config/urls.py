@@ -1,7 +1,8 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from blog import feed_urls as blog_feeds
 from blog.robots import robots_txt
@@ -32,3 +33,5 @@ urlpatterns = [
     path("", include("blog.media.urls")),
     path("", include("blog.urls")),
 ]
+if settings.SERVE_MEDIA:
+    urlpatterns.insert(0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", views.media, name="media"))

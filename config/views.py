@@ -1,7 +1,8 @@
-"""Site-wide views that belong to no app: health and the error pages."""
+"""Site-wide views that belong to no app: health, uploads on local runs, and the error pages."""
 
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
@@ -9,10 +10,21 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 from config.middleware import unavailable_response
 
 KEEP_TYPED = 100_000  # characters of a refused form's text shown back, the comment form's own limit
+
+
+def media(request, path):
+    """An uploaded file, for local runs (settings.SERVE_MEDIA). Images are shown; anything else a WordPress
+    import brought along (a PDF, an HTML page) is only downloaded, never run as a page of this site."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if not response.get("Content-Type", "").startswith("image/") or response["Content-Type"] == "image/svg+xml":
+        shown = response.get("Content-Disposition", "inline")
+        response["Content-Disposition"] = shown.replace("inline", "attachment", 1)
+    return response
 
 
 @never_cache
