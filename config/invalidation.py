@@ -3,8 +3,9 @@
 Two things keep what readers see so that it costs nothing to show, and both must learn of every change:
 - the page cache (core/pagecache/) moves its content generation on: every cached page is out of date;
 - a post's stored summary (blog/summaries.py) is marked stale: the next list showing it renders it again.
-Besides those, two stored facts are kept here (`Post.has_gallery` as gallery items come and go, posts'
-permalink dates when the site's time zone changes), and the page cache is told when scheduled posts go out.
+Besides those, stored facts are kept here (the HTML of posts and pages showing an image that changes,
+`Post.has_gallery` as gallery items come and go, posts' permalink dates when the site's time zone changes),
+and the page cache is told when scheduled posts go out.
 A model that pages show, added later, belongs in one of the tables below.
 
 Bulk updates send no signals: code making them calls generation.content_changed() (or
@@ -52,6 +53,9 @@ def connect():
     # Before the image's posts lose it (SET_NULL): afterwards they can no longer be found.
     pre_delete.connect(featured_image_changed, sender=Image, dispatch_uid="summaries-image")
 
+    post_save.connect(image_changed, sender=Image, dispatch_uid="entries-image")
+    pre_delete.connect(image_leaving, sender=Image, dispatch_uid="entries-image")
+    post_delete.connect(image_left, sender=Image, dispatch_uid="entries-image")
     post_save.connect(time_zone_changed, sender=SiteSettings, dispatch_uid="post-dates")
     post_save.connect(gallery_changed, sender=GalleryItem, dispatch_uid="post-has-gallery")
     post_delete.connect(gallery_changed, sender=GalleryItem, dispatch_uid="post-has-gallery")
@@ -99,6 +103,29 @@ def featured_image_changed(instance, **kwargs):
 
 
 # --- Stored facts ----------------------------------------------------------------
+
+
+def image_changed(instance, created, **kwargs):
+    """Posts and pages show an image's alt text, caption and renditions as their stored HTML: render them
+    again, so that no one has to save them again."""
+    if not created:
+        for entry in _showing(instance):
+            entry.render_again()
+
+
+def image_leaving(instance, **kwargs):
+    # Before its links to them go with it: afterwards they can no longer be found.
+    instance.shown_in = _showing(instance)
+
+
+def image_left(instance, **kwargs):
+    """Where a deleted image was shown, its shortcode is shown as written again (blog/media/README.md)."""
+    for entry in getattr(instance, "shown_in", ()):
+        entry.render_again()
+
+
+def _showing(image):
+    return [*Post.objects.filter(shown_images=image), *Page.objects.filter(shown_images=image)]
 
 
 def time_zone_changed(instance, **kwargs):

@@ -47,8 +47,9 @@ class Shortcode:
     caption: str = ""
 
 
-def expand_shortcodes(html_text, post):
-    """Return `html_text` (sanitised HTML of `post`'s body) with its media shortcodes expanded.
+def expand_shortcodes(html_text, post, shown=None):
+    """Return `html_text` (sanitised HTML of `post`'s body) with its media shortcodes expanded; add to the set
+    `shown` the ids of the images it may show (so that changing one renders the post again).
 
     `post` may also be a Page, which has no gallery: there only [image] and [gallery ids=…] show.
 
@@ -56,7 +57,10 @@ def expand_shortcodes(html_text, post):
     """
     if "[" not in html_text:
         return html_text
-    return Expander(post, html_text).expand(html_text)
+    expander = Expander(post, html_text)
+    if shown is not None:
+        shown.update(expander.images, (item.image_id for item in expander.gallery))
+    return expander.expand(html_text)
 
 
 def parse(name, attribute_text):

@@ -64,8 +64,13 @@ class Entry(models.Model):
     wp_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The images its stored HTML shows (its shortcodes' and its gallery's): changing one renders it again
+    # (config/invalidation.py).
+    shown_images = models.ManyToManyField("blog.Image", blank=True, editable=False, related_name="+")
 
     objects = EntryQuerySet.as_manager()
+    # What render() stores, that render_again() writes without saving the rest.
+    RENDERED_FIELDS = ("body_html",)
 
     class Meta:
         abstract = True
@@ -77,6 +82,13 @@ class Entry(models.Model):
         self.prepare()
         self.render()
         super().save(*args, **kwargs)
+        self.shown_images.set(self.images_rendered)
+
+    def render_again(self):
+        """Render and store the text once more, without saving the rest: its images or gallery changed."""
+        self.render()
+        type(self).objects.filter(pk=self.pk).update(**{name: getattr(self, name) for name in self.RENDERED_FIELDS})
+        self.shown_images.set(self.images_rendered)
 
     @property
     def pages(self):
@@ -90,7 +102,8 @@ class Entry(models.Model):
     def render(self):
         """Store the rendered body, its image and gallery shortcodes expanded; subclasses keep more."""
         rendered = markup.render(self.body, self.format)
-        self.body_html = expand_shortcodes(rendered.html, self)
+        self.images_rendered = set()
+        self.body_html = expand_shortcodes(rendered.html, self, self.images_rendered)
         return rendered
 
     def prepare(self):

@@ -102,6 +102,7 @@ class Post(Entry):
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
 
     objects = PostQuerySet.as_manager()
+    RENDERED_FIELDS = ("body_html", "excerpt_html", "summary_key")
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -150,19 +151,13 @@ class Post(Entry):
 
     def render(self):
         rendered = markup.render(self.body, self.format, self.excerpt)
-        self.body_html = expand_shortcodes(rendered.html, self)
-        self.excerpt_html = expand_shortcodes(rendered.teaser, self)
+        self.images_rendered = set()
+        self.body_html = expand_shortcodes(rendered.html, self, self.images_rendered)
+        self.excerpt_html = expand_shortcodes(rendered.teaser, self, self.images_rendered)
         self.has_more = rendered.has_more
         self.reading_minutes = rendered.reading_minutes
         self.summary_key = stale_summary_key()
         return rendered
-
-    def render_again(self):
-        """Render and store the text once more, without saving the rest: its images or gallery changed."""
-        self.render()
-        Post.objects.filter(pk=self.pk).update(
-            body_html=self.body_html, excerpt_html=self.excerpt_html, summary_key=self.summary_key
-        )
 
     def prepare(self):
         super().prepare()

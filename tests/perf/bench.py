@@ -18,6 +18,7 @@ var/bench/<time>/ (results.md, results.json, wrk's raw output) and var/bench/lat
 
 import argparse
 import datetime
+import fcntl
 import json
 import os
 import secrets
@@ -50,10 +51,23 @@ WORDPRESS = "http://127.0.0.1:8081"
 WORDPRESS_THEMES = ("twentytwentythree", "twentytwentyone")
 POSTGRES, REDIS = ("127.0.0.1", 5432), ("127.0.0.1", 6379)
 BENCH_DB, BENCH_REDIS_DB = "candid_bench", 14
+# Every run on this machine uses that database and Redis database, and measures the machine: one at a time.
+LOCK = Path(tempfile.gettempdir()) / "candid-bench.lock"
 
 
 def log(message):
     print(f"== {message}", flush=True)
+
+
+def one_run_at_a_time():
+    """Hold the machine's benchmark lock until this process ends, waiting (and saying so) for another run."""
+    lock = LOCK.open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        log("another benchmark runs on this machine (its database and Redis are these): waiting for it to end")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
 
 
 class Site:
@@ -300,6 +314,7 @@ def main():
     args.seconds, args.post_seconds, args.comments = (2, 2, 40) if args.quick else (15, 60, 300)
     export, corpus_name = choose_export(args)
     wrk.require_wrk()
+    lock = one_run_at_a_time()  # noqa: F841 (held until the process ends)
 
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
     out = ROOT / "var" / "bench" / stamp
