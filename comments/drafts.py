@@ -7,7 +7,7 @@ shows the reasons is an ordinary one, which the reader may reload without sendin
 and the form there holds what they typed until it is posted.
 """
 
-from comments.forms import MAX_BODY, CommentForm, timestamp_token
+from comments.forms import CommentForm, shown_back, timestamp_token
 from core.ids import as_id
 
 SESSION_KEY = "comment_draft"
@@ -22,7 +22,7 @@ def keep(request, post, data, *, refusal=None):
     draft = {
         "post": post.pk,
         "data": {
-            "body": data.get("body", "")[: MAX_BODY + 1],  # one over: still refused as too long, nothing lost
+            "body": shown_back(data.get("body", "")),
             **{name: data.get(name, "")[:SHORT] for name in TEXT_FIELDS},
             **{name: data.get(name, "") for name in CHOICES if data.get(name)},
         },

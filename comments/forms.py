@@ -20,6 +20,12 @@ def timestamp_token():
     return signing.dumps(time.time(), salt=SALT)
 
 
+def shown_back(body):
+    """A refused comment's text as it is kept and shown back: one character over the limit, so that it is still
+    refused as too long with nothing lost, and never a megabyte sent back."""
+    return body[: MAX_BODY + 1]
+
+
 def body_field(empty):
     """A comment's text, as the comment form and the edit form take it; `empty` says what to do without one."""
     return forms.CharField(

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from blog import protection
 from blog.models import Post, SiteSettings
 from comments import avatars, drafts, editing, notifications, remembered, social, spam, threads
-from comments.forms import MAX_BODY, CommentEditForm, CommentForm
+from comments.forms import CommentEditForm, CommentForm, shown_back
 from comments.models import Comment
 from core.ids import as_id
 
@@ -85,7 +85,7 @@ def edit_comment(request, pk):
             return HttpResponseRedirect(back, status=303)
     elif form.is_bound:
         status = 400
-        form.data = {**form.data.dict(), "body": form.data.get("body", "")[: MAX_BODY + 1]}  # not a megabyte back
+        form.data = {**form.data.dict(), "body": shown_back(form.data.get("body", ""))}
     return _edit_page(request, comment, site, form=form, status=status)
 
 
@@ -122,7 +122,7 @@ def _edit_page(request, comment, site, *, form=None, refusal=None, status=200):
         "form": form,
         "refusal": refusal,
         # Refused, the words sent are shown to copy (never the comment's own, which may not be theirs).
-        "sent": request.POST.get("body", "")[: MAX_BODY + 1] if refusal else "",
+        "sent": shown_back(request.POST.get("body", "")) if refusal else "",
         "deadline": editing.deadline(comment, site),
     }
     return render(request, "comments/edit.html", context, status=status)
