@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "accounts.providers.wordpress_com",
     "allauth.mfa",
     "csp",
+    # The visual editor's scripts, styles and icon font (blog/admin/writing.py).
+    "django_prose_editor",
     # Last: the wiring between the apps (config/apps.py).
     "config.apps.SiteConfig",
 ]

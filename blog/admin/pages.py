@@ -1,11 +1,12 @@
 from django.contrib import admin
 
+from blog.admin.writing import WritingDeskAdmin
 from blog.authoring.conflicts import GuardedForm
 from blog.models import Page
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(WritingDeskAdmin, admin.ModelAdmin):
     """Static pages: editors' and site owners' work (the Editor role holds the page permissions)."""
 
     form = GuardedForm

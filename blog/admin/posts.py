@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from blog.admin.writing import WritingDeskAdmin
 from blog.authoring import permissions, preview, revisions, workflow
 from blog.authoring.conflicts import GuardedForm
 from blog.media.admin import GalleryItemInline
@@ -51,7 +52,7 @@ class PostAdminForm(GuardedForm):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(WritingDeskAdmin, admin.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "author", "status_label", "category_list", "comment_count", "published_at"]
     list_filter = ["status", "categories", "published_at"]

@@ -4,25 +4,19 @@ import logging
 
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
+from django.urls import path
 from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 
-from blog.authoring.permissions import can_edit_others
+from blog.media import picker
 from blog.media.forms import ImageForm
+from blog.media.library import may_alter
 from blog.media.models import GalleryItem, Image
 from blog.media.renditions import url
-from blog.models import Post
 
 logger = logging.getLogger(__name__)
 
 PREVIEW_SIDE = 64  # pixels: the changelist's thumbnail, scaled down from the 150 × 150 rendition
-
-
-def may_alter(user, image):
-    """Whether `user` may edit, replace or delete `image`: their own uploads, or anyone's for an editor.
-
-    Posts other than the uploader's may show the image, and replacing or deleting it removes its files.
-    """
-    return image.uploaded_by_id == user.pk or can_edit_others(user, Post)
 
 
 def thumbnail(image, side=PREVIEW_SIDE):
@@ -63,6 +57,18 @@ class ImageAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         """Only images `may_alter()` allows; the bulk delete action asks this for each selected image too."""
         return super().has_delete_permission(request, obj) and (obj is None or may_alter(request.user, obj))
+
+    def get_urls(self):
+        own = [
+            path("picker/", self.admin_site.admin_view(lambda request: picker.picker_view(self, request)),
+                 name="blog_image_picker"),
+            path("upload/", self.admin_site.admin_view(require_POST(lambda request: picker.upload_view(self, request))),
+                 name="blog_image_upload"),
+            path("<int:pk>/describe/",
+                 self.admin_site.admin_view(require_POST(lambda request, pk: picker.describe_view(self, request, pk))),
+                 name="blog_image_describe"),
+        ]  # fmt: skip
+        return own + super().get_urls()
 
     def save_model(self, request, obj, form, change):
         if not change:

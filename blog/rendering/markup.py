@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from blog.rendering.figures import figures_to_shortcodes
 from blog.rendering.wordpress import wordpress_source_to_html
 from core.sanitizer import clean_html
 
@@ -37,6 +38,8 @@ class ContentFormat(models.TextChoices):
             source = markdown.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
         elif self == ContentFormat.WORDPRESS:
             source = wordpress_source_to_html(source)
+        else:
+            source = figures_to_shortcodes(source)  # the visual editor's pictures from the media library
         return clean_html(source).strip()
 
 
