@@ -15,6 +15,7 @@ from blog.authoring import permissions, preview, revisions, workflow
 from blog.authoring.conflicts import GuardedForm
 from blog.media.admin import GalleryItemInline
 from blog.media.models import GalleryItem
+from blog.media.widgets import ImageChoiceWidget
 from blog.models import Post, SiteSettings
 from blog.rendering import bounded
 from blog.rendering.markup import ContentFormat
@@ -114,6 +115,11 @@ class PostAdmin(WritingDeskAdmin, admin.ModelAdmin):
             date, time = form.base_fields["published_at"].widget.widgets
             date.attrs["aria-label"], time.attrs["aria-label"] = "Publication date", "Publication time"
         return form
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "featured_image":
+            kwargs["widget"] = ImageChoiceWidget()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         site = SiteSettings.for_request(request)

@@ -13,6 +13,7 @@ from blog.media.forms import ImageForm
 from blog.media.library import may_alter
 from blog.media.models import GalleryItem, Image
 from blog.media.renditions import url
+from blog.media.widgets import ImageChoiceWidget
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 class GalleryItemInline(admin.TabularInline):
-    """The post's gallery, in the post's form: pick images by id (the magnifier opens the library)."""
+    """The post's gallery, in the post's form: images chosen in the picker, in the order of their rows."""
 
     model = GalleryItem
     fields = ["position", "image", "preview"]
@@ -108,6 +109,11 @@ class GalleryItemInline(admin.TabularInline):
     @admin.display(description="Preview")
     def preview(self, item):
         return thumbnail(item.image if item.image_id else None)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "image":
+            kwargs["widget"] = ImageChoiceWidget(preview=False)  # the row's preview shows it
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
