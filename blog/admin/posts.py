@@ -118,7 +118,7 @@ class PostAdmin(WritingDeskAdmin, admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "featured_image":
-            kwargs["widget"] = ImageChoiceWidget()
+            kwargs["widget"] = ImageChoiceWidget(noun="featured image")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):

@@ -112,7 +112,7 @@ class GalleryItemInline(admin.TabularInline):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "image":
-            kwargs["widget"] = ImageChoiceWidget(preview=False)  # the row's preview shows it
+            kwargs["widget"] = ImageChoiceWidget(preview=False, noun="gallery image")  # the row's preview shows it
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

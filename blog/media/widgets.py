@@ -15,9 +15,10 @@ from core.ids import as_id
 class ImageChoiceWidget(forms.NumberInput):
     template_name = "admin/blog/writing/image_choice.html"
 
-    def __init__(self, attrs=None, preview=True):
+    def __init__(self, attrs=None, preview=True, noun="image"):
         super().__init__({"min": 1, **(attrs or {})})
         self.preview = preview  # False where the form shows the image already (the gallery's rows)
+        self.noun = noun  # what the buttons say they choose: "Choose the featured image…"
 
     @property
     def media(self):
@@ -29,5 +30,6 @@ class ImageChoiceWidget(forms.NumberInput):
         image = Image.objects.filter(pk=image_id).first() if self.preview and image_id else None
         context["choice"] = choice(image) if image else None
         context["preview"] = self.preview
+        context["noun"] = self.noun
         context["picker_url"] = reverse("admin:blog_image_picker")
         return context

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def write_post(page, title, body):
     page.goto("/admin/blog/post/add/")
     page.get_by_label("Title:").fill(title)
-    page.get_by_label("Body:").fill(body)
+    page.get_by_role("textbox", name="Body").fill(body)  # the visual editor
 
 
 def test_an_author_publishes_a_post_onto_the_home_page_and_a_scheduled_one_waits(page, rules):
