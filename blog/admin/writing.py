@@ -12,9 +12,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
-from blog.authoring import preview
+from blog.authoring import autosaves, preview
 from blog.media.library import refresh_alt_texts, shortcodes_as_figures, take_alt_texts
 from blog.rendering import bounded
 from blog.rendering.convert import convert, visual_editor_losses
@@ -38,7 +40,9 @@ class BodyWidget(forms.Textarea):
 
     def __init__(self, urls, attrs=None):
         super().__init__({"rows": 24, "cols": 80, **(attrs or {})})
-        self.urls = urls  # {"convert": …, "preview": …, "upload": …, "picker": …, "describe": …}
+        self.urls = urls  # {"convert": …, "preview": …, "autosave": …, "upload": …, "picker": …, "describe": …}
+        self.entry_id = ""  # set by WritingDeskAdmin.get_form(), as is the autosave to offer
+        self.autosave = None
 
     @property
     def media(self):
@@ -56,7 +60,11 @@ class BodyWidget(forms.Textarea):
             **self.urls,
             "editor_module": static("django_prose_editor/editor.js"),
             "kept_as_source": ", ".join(visual_editor_losses(context["widget"]["value"] or "")),
+            "entry": self.entry_id,
         }
+        if self.autosave is not None:
+            context["autosave"] = {name: getattr(self.autosave, name) for name in autosaves.FIELDS}
+            context["autosaved_at"] = date_format(timezone.localtime(self.autosave.saved_at), "DATETIME_FORMAT")
         return context
 
 
@@ -75,11 +83,20 @@ class WritingDeskAdmin:
     def get_changeform_initial_data(self, request):
         return {"format": ContentFormat.HTML, **super().get_changeform_initial_data(request)}
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "body" in form.base_fields:  # a new class per call: its widget is this request's
+            widget = form.base_fields["body"].widget
+            widget.entry_id = obj.pk if obj else ""
+            widget.autosave = autosaves.newer(request.user, self.opts.model_name, obj)
+        return form
+
     def desk_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return {
             "convert": reverse("admin:{}_{}_convert".format(*info)),
             "preview": reverse("admin:{}_{}_live_preview".format(*info)),
+            "autosave": reverse("admin:{}_{}_autosave".format(*info)),
             "upload": reverse("admin:blog_image_upload"),
             "picker": reverse("admin:blog_image_picker"),
             "describe": reverse("admin:blog_image_describe", args=[0]),  # the script puts the image's id for 0
@@ -89,6 +106,7 @@ class WritingDeskAdmin:
         if obj.format == ContentFormat.HTML:
             take_alt_texts(obj.body, request.user)  # before rendering, which shows the library's alt texts
         super().save_model(request, obj, form, change)
+        autosaves.discard(request.user, self.opts.model_name, obj.pk, tab=request.POST.get("autosave_tab", ""))
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -97,6 +115,8 @@ class WritingDeskAdmin:
                  name="{}_{}_convert".format(*info)),
             path("live-preview/", self.admin_site.admin_view(require_POST(self.live_preview_view)),
                  name="{}_{}_live_preview".format(*info)),
+            path("autosave/", self.admin_site.admin_view(require_POST(self.autosave_view)),
+                 name="{}_{}_autosave".format(*info)),
         ]  # fmt: skip
         return own + super().get_urls()
 
@@ -140,3 +160,25 @@ class WritingDeskAdmin:
         except bounded.TooComplex as refusal:
             return JsonResponse({"error": str(refusal)}, status=422)
         return JsonResponse({"html": draft.body_html})
+
+    def autosave_view(self, request):
+        """Keep the form's words as this tab's autosave: {"message"} or {"error"}; the entry itself is untouched."""
+        data = request.POST
+        entry_id = data.get("entry", "")
+        if entry_id:
+            entry = self.get_object(request, entry_id)
+            if entry is None or not self.has_change_permission(request, entry):
+                return JsonResponse({"error": "This entry is not yours to change, or no longer exists."}, status=403)
+        elif not self.has_add_permission(request):
+            return JsonResponse({"error": "Your role may not write these."}, status=403)
+        if not autosaves.valid_tab(data.get("tab")) or data.get("format") not in ContentFormat.values:
+            return JsonResponse({"error": "The autosave was not understood; reload the page."}, status=400)
+        too_long = bounded.too_long(data.get("body", ""))
+        if too_long:
+            return JsonResponse({"error": too_long}, status=413)
+        values = {name: data.get(name, "") for name in autosaves.FIELDS}
+        values["title"] = values["title"][:200]
+        entry_pk = entry.pk if entry_id else None
+        autosave = autosaves.keep(request.user, self.opts.model_name, entry_pk, data["tab"], values)
+        when = date_format(timezone.localtime(autosave.saved_at), "TIME_FORMAT")
+        return JsonResponse({"message": f"Autosaved at {when}. Nothing is published until you save."})

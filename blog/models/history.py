@@ -58,3 +58,27 @@ class Revision(models.Model):
 
     def __str__(self):
         return f"{self.post} as of {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Autosave(models.Model):
+    """What a writer had typed in one tab of a post's or page's form, kept as they type (blog/authoring/autosaves.py).
+
+    One per writer, entry and tab, so that two tabs never overwrite each other's words; none is a save of the entry.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    entry_type = models.CharField(max_length=10)  # "post" or "page"
+    entry_id = models.PositiveBigIntegerField(null=True, blank=True)  # None: an entry not saved yet
+    tab = models.CharField(max_length=32)
+    title = models.CharField(max_length=200, blank=True)
+    excerpt = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    format = models.CharField(max_length=10)
+    saved_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-saved_at", "-pk"]
+        indexes = [models.Index(fields=["user", "entry_type", "entry_id"], name="autosave_lookup")]
+
+    def __str__(self):
+        return f"Autosave of {self.entry_type} {self.entry_id or '(new)'} by {self.user_id} at {self.saved_at}"

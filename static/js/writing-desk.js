@@ -381,6 +381,74 @@ async function start(desk) {
     if (!submitting && textarea.value !== saved) event.preventDefault();
   });
 
+  // --- Autosave: every few seconds while typing, and when the tab is hidden or closed ------
+
+  const AUTOSAVE_SECONDS = 10;
+  const tab = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  const tabField = Object.assign(document.createElement("input"), { type: "hidden", name: "autosave_tab", value: tab });
+  form.append(tabField); // saving the entry discards this tab's autosave
+
+  function values() {
+    return {
+      entry: desk.dataset.entry, tab, body: textarea.value, format: formatField ? formatField.value : "html",
+      title: form.elements.title ? form.elements.title.value : "",
+      excerpt: form.elements.excerpt ? form.elements.excerpt.value : "",
+    };
+  }
+
+  let lastAutosaved = JSON.stringify(values());
+  let autosaving = false;
+
+  async function autosave() {
+    const current = values();
+    const key = JSON.stringify(current);
+    if (autosaving || submitting || key === lastAutosaved) return;
+    autosaving = true;
+    const answer = await send(desk.dataset.autosaveUrl, current);
+    autosaving = false;
+    if (answer.ok) lastAutosaved = key;
+    say(answer.ok ? answer.data.message : `Not autosaved: ${answer.data.error}`);
+  }
+
+  function autosaveAsLeaving() {
+    const current = values();
+    const key = JSON.stringify(current);
+    if (submitting || key === lastAutosaved) return;
+    const data = new FormData();
+    Object.entries(current).forEach(([name, value]) => data.append(name, value));
+    data.append("csrfmiddlewaretoken", csrfToken); // a beacon sends no header
+    if (navigator.sendBeacon(desk.dataset.autosaveUrl, data)) lastAutosaved = key;
+  }
+
+  setInterval(autosave, AUTOSAVE_SECONDS * 1000);
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") autosaveAsLeaving(); });
+  window.addEventListener("pagehide", autosaveAsLeaving);
+
+  // --- An autosave newer than the entry, offered on opening ---------------------------------
+
+  const restore = desk.querySelector(".writing-desk-restore");
+  if (restore) {
+    const autosaved = JSON.parse(document.getElementById("writing-desk-autosave").textContent);
+    restore.hidden = false;
+    restore.querySelector("[data-dismiss-autosave]").addEventListener("click", () => { restore.remove(); focusText(); });
+    restore.querySelector("[data-restore-autosave]").addEventListener("click", async () => {
+      closeVisual();
+      if (form.elements.title) form.elements.title.value = autosaved.title;
+      if (form.elements.excerpt) form.elements.excerpt.value = autosaved.excerpt;
+      if (formatField) formatField.value = autosaved.format;
+      textarea.value = autosaved.body;
+      keptAsSource = "";
+      if (autosaved.format === "html") { // what the visual editor could not keep of it stays source
+        const answer = await send(desk.dataset.convertUrl, { body: autosaved.body, from: "html", to: "html" });
+        if (answer.ok) keptAsSource = answer.data.kept_as_source.join(", ");
+      }
+      restore.remove();
+      openFor(autosaved.format);
+      say("The autosave was restored. Save to keep it.");
+      focusText();
+    });
+  }
+
   openFor(format);
   saved = textarea.value; // as the editor writes it back, not as the server sent it
 }

@@ -4,21 +4,31 @@ import base64
 import io
 import re
 import shutil
+import time
 
 import pytest
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 
 from blog.media.models import Image
-from blog.models import Post
+from blog.models import Autosave, Post
 from tests.e2e.steps import blogger, log_in_to_admin
 from tests.e2e.test_accessibility import AXE, serious_violations
+from tests.factories import PostFactory
 from tests.media_factories import ImageFactory
 from tests.quality.test_html_validity import vnu_errors
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 EDITOR = ".tiptap.ProseMirror"
+
+
+def wait_for(query, count, seconds=10):
+    """The rows `query()` returns once there are `count` of them (a beacon arrives on its own time)."""
+    deadline = time.monotonic() + seconds
+    while len(rows := query()) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return rows
 
 
 def png(color, size=(640, 400)):
@@ -195,3 +205,36 @@ def test_the_editor_with_a_picture_has_no_serious_accessibility_problems(open_pa
     dialog.get_by_role("button", name="Save").click()
     expect(page.locator(f"{EDITOR} figure")).to_have_count(1)
     assert serious_violations(page) == []
+
+
+def test_words_typed_before_the_tab_closed_are_offered_back_and_two_tabs_keep_their_own(page, rules):
+    author = blogger("alma", "Author")
+    post = PostFactory(author=author, status=Post.Status.DRAFT, published_at=None, format="html",
+                       title="Compost", body="<p>Turn it monthly.</p>")  # fmt: skip
+    log_in_to_admin(page, author)
+    browser = page.context
+    tabs = [browser.new_page(), browser.new_page()]
+    for tab, words in zip(tabs, (" Keep it damp.", " Add cardboard."), strict=True):
+        tab.goto(f"/admin/blog/post/{post.pk}/change/")
+        tab.locator(EDITOR).click()
+        tab.keyboard.press("End")
+        tab.keyboard.type(words)
+    for tab in tabs:
+        tab.close()  # mid-typing: nothing was saved, and each tab sends what it had as it goes
+
+    autosaves = wait_for(lambda: list(Autosave.objects.filter(entry_id=post.pk)), count=2)
+    bodies = sorted(autosave.body for autosave in autosaves)  # each tab its own: neither overwrote the other
+    assert bodies == ["<p>Turn it monthly. Add cardboard.</p>", "<p>Turn it monthly. Keep it damp.</p>"]
+
+    page.goto(f"/admin/blog/post/{post.pk}/change/")
+    prompt = page.get_by_role("alert").filter(has_text="There is an autosave of this text")
+    expect(prompt).to_be_visible()
+    expect(page.locator(EDITOR)).to_have_text("Turn it monthly.")
+    prompt.get_by_role("button", name="Restore the autosave").click()
+    newest = Autosave.objects.filter(entry_id=post.pk).first().body
+    expect(page.locator(EDITOR)).to_have_text(newest.removeprefix("<p>").removesuffix("</p>"))
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    post.refresh_from_db()
+    assert post.body == newest
+    assert not Autosave.objects.filter(entry_id=post.pk).exists()
