@@ -51,9 +51,6 @@ class BodyWidget(forms.Textarea):
             js=[forms.Script("js/writing-desk.js", type="module")],
         )
 
-    def format_value(self, value):
-        return refresh_alt_texts(super().format_value(value) or "")
-
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["desk"] = {
@@ -66,6 +63,18 @@ class BodyWidget(forms.Textarea):
             context["autosave"] = {name: getattr(self.autosave, name) for name in autosaves.FIELDS}
             context["autosaved_at"] = date_format(timezone.localtime(self.autosave.saved_at), "DATETIME_FORMAT")
         return context
+
+
+class LibraryAltTexts:
+    """A form opened on a saved text shows its library images' alt texts as the library has them now.
+
+    Only when opened: a form sent back with an error keeps what the writer typed (saving makes it the library's).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.initial.get("body"):
+            self.initial["body"] = refresh_alt_texts(self.initial["body"])
 
 
 class WritingDeskAdmin:
@@ -85,11 +94,12 @@ class WritingDeskAdmin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        if "body" in form.base_fields:  # a new class per call: its widget is this request's
-            widget = form.base_fields["body"].widget
-            widget.entry_id = obj.pk if obj else ""
-            widget.autosave = autosaves.newer(request.user, self.opts.model_name, obj)
-        return form
+        if "body" not in form.base_fields:
+            return form
+        widget = form.base_fields["body"].widget  # a new class per call: its widget is this request's
+        widget.entry_id = obj.pk if obj else ""
+        widget.autosave = autosaves.newer(request.user, self.opts.model_name, obj)
+        return type(form.__name__, (LibraryAltTexts, form), {})
 
     def desk_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -4,12 +4,12 @@ import io
 
 import pytest
 from django.contrib.admin.sites import AdminSite
-from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.test import RequestFactory
 from PIL import Image as PILImage
 
 from blog.media.admin import GalleryItemInline
 from blog.media.models import GalleryItem, Image
+from blog.media.widgets import ImageChoiceWidget
 from blog.models import Post
 from tests.media_factories import ImageFactory, image_upload, jpeg_with_gps, upload
 
@@ -111,8 +111,9 @@ def test_the_gallery_inline_saves_images_in_their_positions(admin_user):
     assert formset.is_valid(), formset.errors
     formset.save()
     assert [item.image for item in GalleryItem.objects.filter(post=post)] == [first, second]
-    # Picked from the library by id, not from a <select> of every image ever uploaded.
-    assert isinstance(formset.forms[0].fields["image"].widget, ForeignKeyRawIdWidget)
+    # Picked in the library's picker, not from a <select> of every image ever uploaded.
+    widget = formset.forms[0].fields["image"].widget
+    assert isinstance(widget, ImageChoiceWidget) and not widget.preview  # the row's preview shows it
 
 
 def test_the_help_text_follows_the_size_limit_setting(admin_client, settings):
