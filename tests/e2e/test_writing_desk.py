@@ -238,3 +238,31 @@ def test_words_typed_before_the_tab_closed_are_offered_back_and_two_tabs_keep_th
     post.refresh_from_db()
     assert post.body == newest
     assert not Autosave.objects.filter(entry_id=post.pk).exists()
+
+
+def test_html_pasted_from_a_word_processor_is_reduced_to_the_allowed_markup(page, rules):
+    log_in_to_admin(page, blogger("alma", "Author"))
+    start_post(page, "Pasted")
+    word = (
+        '<p class="MsoNormal" style="font-family:Calibri"><span style="color:red">Sow <b>broad beans</b></span>'
+        '<o:p></o:p></p><script>alert(1)</script><img src="x" onerror="alert(2)"><h1 style="x">Big</h1>'
+        '<table style="width:100%"><tr><td><font face="Arial">cell</font></td></tr></table>'
+    )
+    page.evaluate(
+        """([html, selector]) => {
+          const transfer = new DataTransfer();
+          transfer.setData("text/html", html);
+          transfer.setData("text/plain", "Sow broad beans");
+          document.querySelector(selector).dispatchEvent(
+            new ClipboardEvent("paste", {clipboardData: transfer, bubbles: true, cancelable: true}));
+        }""",
+        [word, EDITOR],
+    )
+    expect(page.locator(EDITOR)).to_contain_text("Sow broad beans")
+    body = page.locator("textarea[name=body]").input_value()
+    assert "<strong>broad beans</strong>" in body and "cell" in body
+    for left_out in ("style=", 'class="Mso', "<script", "onerror", "<font", "<o:p", "<h1", "<span"):
+        assert left_out not in body, left_out
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    assert "alert" not in Post.objects.get(title="Pasted").body_html
