@@ -209,6 +209,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:", "https:"],  # readers' avatars from their providers, media on S3
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        # The video players a reader may press play on (blog.media.embeds.PLAYER_ORIGINS), and nothing else.
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "frame-ancestors": ["'none'"],
@@ -220,11 +222,13 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation",
+        "accelerometer", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation",
         "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb",
         "xr-spatial-tracking",
     )
 }  # fmt: skip
+# A video pressed to play starts at once, in its player's frame.
+PERMISSIONS_POLICY["autoplay"] = ["self", '"https://www.youtube-nocookie.com"', '"https://player.vimeo.com"']
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

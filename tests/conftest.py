@@ -1,5 +1,7 @@
 import pytest
 
+from tests import recorded as recorded_answers
+
 
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
@@ -30,3 +32,11 @@ def post(db):
     from tests.factories import PostFactory
 
     return PostFactory(title="Bean poles")
+
+
+@pytest.fixture
+def recorded():
+    """Record other sites' answers for this test (tests/recorded.py); forgotten after it."""
+    yield recorded_answers
+    recorded_answers.ANSWERS.clear()
+    recorded_answers.ASKED.clear()

@@ -17,3 +17,6 @@ STAFF_2FA = False
 # Serve static files straight from the source folders, as `collectstatic` has not run.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# Other sites answer from recordings (tests/recorded.py): no test reaches outside this machine.
+OUTBOUND_TRANSPORT = "tests.recorded.transport"

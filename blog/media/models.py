@@ -99,3 +99,26 @@ class GalleryItem(models.Model):
         day = self.post.published_on or timezone.localdate()
         args = [day.year, f"{day.month:02d}", f"{day.day:02d}", self.post.slug, self.image_id]
         return reverse("media:gallery_image", args=args)
+
+
+class Embed(models.Model):
+    """What a video's or a social post's address on a line of its own shows, as its provider described it.
+
+    Fetched once, at save time (blog/media/embeds.py), and kept: readers' pages never ask the provider.
+    """
+
+    url = models.URLField(max_length=500, unique=True)
+    provider = models.CharField(max_length=50)
+    kind = models.CharField(max_length=10)  # "video" or "post"
+    title = models.CharField(max_length=300, blank=True)
+    author_name = models.CharField(max_length=200, blank=True)
+    author_url = models.URLField(max_length=500, blank=True)
+    text = models.TextField(blank=True)  # a post's words, as plain text
+    player_url = models.URLField(max_length=500, blank=True)
+    thumbnail = models.CharField(max_length=300, blank=True)  # its copy in the media storage
+    thumbnail_width = models.PositiveIntegerField(default=0)
+    thumbnail_height = models.PositiveIntegerField(default=0)
+    fetched_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.url

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from blog.media.embeds import expand_embeds
 from blog.media.shortcodes import expand_shortcodes
 from blog.rendering import markup
 from blog.rendering.markup import ContentFormat
@@ -103,7 +104,7 @@ class Entry(models.Model):
         """Store the rendered body, its image and gallery shortcodes expanded; subclasses keep more."""
         rendered = markup.render(self.body, self.format)
         self.images_rendered = set()
-        self.body_html = expand_shortcodes(rendered.html, self, self.images_rendered)
+        self.body_html = expand_embeds(expand_shortcodes(rendered.html, self, self.images_rendered))
         return rendered
 
     def prepare(self):

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from blog.media.embeds import expand_embeds
 from blog.media.shortcodes import expand_shortcodes
 from blog.models.entries import EDIT_OTHERS, Entry, EntryQuerySet
 from blog.models.history import OldPermalink
@@ -152,8 +153,9 @@ class Post(Entry):
     def render(self):
         rendered = markup.render(self.body, self.format, self.excerpt)
         self.images_rendered = set()
-        self.body_html = expand_shortcodes(rendered.html, self, self.images_rendered)
-        self.excerpt_html = expand_shortcodes(rendered.teaser, self, self.images_rendered)
+        embeds = {}  # each address looked up once for both
+        self.body_html = expand_embeds(expand_shortcodes(rendered.html, self, self.images_rendered), embeds)
+        self.excerpt_html = expand_embeds(expand_shortcodes(rendered.teaser, self, self.images_rendered), embeds)
         self.has_more = rendered.has_more
         self.reading_minutes = rendered.reading_minutes
         self.summary_key = stale_summary_key()

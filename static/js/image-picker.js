@@ -9,7 +9,12 @@
   const mode = picker.dataset.mode;
   const items = Array.from(picker.querySelectorAll(".image-picker-item"));
   const count = picker.querySelector(".image-picker-count");
-  const opener = window.opener && window.opener.location.origin === window.location.origin ? window.opener : null;
+  let opener = null;
+  try { // another site's window would refuse to tell its origin
+    opener = window.opener && window.opener.location.origin === window.location.origin ? window.opener : null;
+  } catch (error) {
+    opener = null;
+  }
 
   function send(images) {
     if (!opener || !images.length) return;
