@@ -2,9 +2,11 @@
 
 import base64
 import io
+import json
 import re
 import shutil
 import time
+from urllib.parse import quote
 
 import pytest
 from PIL import Image as PILImage
@@ -73,7 +75,12 @@ def start_post(page, title):
     page.locator(EDITOR).click()
 
 
-def test_an_author_writes_with_pictures_and_publishes_a_valid_page(page, rules, tmp_path):
+def test_an_author_writes_with_pictures_and_a_video_and_publishes_a_valid_page(page, rules, tmp_path, recorded):
+    video = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    recorded.record(
+        "https://www.youtube.com/oembed?format=json&url=" + quote(video, safe=""),
+        json.dumps({"title": "Earthing up leeks", "author_name": "Allotment TV", "thumbnail_url": ""}).encode(),
+    )
     author = blogger("alma", "Author")
     ImageFactory(alt_text="Rows of leeks", uploaded_by=author)
     ImageFactory(alt_text="A barrow of compost", uploaded_by=author)
@@ -86,6 +93,10 @@ def test_an_author_writes_with_pictures_and_publishes_a_valid_page(page, rules, 
     expect(page.locator(f"{EDITOR} h2")).to_have_text("The bed")
     expect(page.locator(f"{EDITOR} li")).to_have_count(3)  # the last, empty, is where typing goes on
     expect(page.locator(".writing-desk-stats")).to_contain_text("words")
+    page.keyboard.press("Backspace")  # out of the list
+    page.keyboard.press("Enter")
+    page.keyboard.type(video)
+    page.keyboard.press("Enter")
 
     # A photo dropped into the text goes into the library and asks to be described.
     drop_file(page, png((30, 110, 60)), "leeks.png", "image/png")
@@ -124,10 +135,16 @@ def test_an_author_writes_with_pictures_and_publishes_a_valid_page(page, rules, 
     expect(figure.locator("img")).to_have_attribute("alt", "Leeks standing in frost")
     assert figure.locator("img").get_attribute("srcset")
     expect(page.locator(".gallery img")).to_have_count(3)
+    play = content.get_by_role("link", name="Play (loads YouTube)")
+    expect(play).to_have_attribute("href", video)  # without JavaScript, the video on YouTube
     if shutil.which("java"):
         saved = tmp_path / "post.html"
         saved.write_text(page.content())
         assert vnu_errors([saved]) == []
+    play.click()  # only now is the provider asked, from its no-cookie domain
+    expect(content.locator("iframe")).to_have_attribute(
+        "src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+    )
 
 
 def test_a_contributor_submits_for_review_and_an_editor_edits_the_text(page, rules):
