@@ -10,10 +10,12 @@ storage, so that readers' pages never ask the provider anything. An address that
 (an error, a timeout, something other than JSON) stays the link it was, and the save goes on.
 """
 
+import contextvars
 import html
 import json
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -64,6 +66,18 @@ PROVIDERS = [
              "https://{host}/api/oembed?url="),
 ]  # fmt: skip
 PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# Off while importing a whole blog: thousands of addresses must not each wait on a provider.
+_fetching = contextvars.ContextVar("embeds_fetching", default=True)
+
+
+@contextmanager
+def kept_only():
+    """Within this, only embeds already kept are shown; new addresses stay links until the entry's next save."""
+    token = _fetching.set(False)
+    try:
+        yield
+    finally:
+        _fetching.reset(token)
 
 
 def provider_for(address):
@@ -91,7 +105,8 @@ def expand_embeds(html_text, asked=None):
         if provider is None:
             return match[0]
         if address not in asked:
-            asked[address] = resolve(address, provider, may_fetch=len(asked) < MAX_FETCHES_PER_TEXT)
+            may_fetch = _fetching.get() and len(asked) < MAX_FETCHES_PER_TEXT
+            asked[address] = resolve(address, provider, may_fetch)
         return render(asked[address]) if asked[address] else match[0]
 
     return SOLE_URL_RE.sub(replace, html_text)

@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 from PIL import Image as PILImage
 
-from blog.media.embeds import MAX_ANSWER_BYTES, MAX_FETCHES_PER_TEXT, PLAYER_ORIGINS
+from blog.media.embeds import MAX_ANSWER_BYTES, MAX_FETCHES_PER_TEXT, PLAYER_ORIGINS, kept_only
 from blog.media.models import Embed
 from tests.factories import PageFactory, PostFactory
 
@@ -145,3 +145,11 @@ def test_the_players_are_the_only_frames_the_site_allows(client, post):
     policy = client.get(post.get_absolute_url())["Content-Security-Policy"]
     frame_src = next(part for part in policy.split(";") if part.strip().startswith("frame-src")).split()[1:]
     assert frame_src == PLAYER_ORIGINS
+
+
+def test_while_importing_only_kept_embeds_show_and_no_provider_is_asked(recorded):
+    Embed.objects.create(url="https://vimeo.com/1", provider="Vimeo", kind="video", title="Kept")
+    with kept_only():
+        post = PostFactory(format="html", body="<p>https://vimeo.com/1</p><p>https://vimeo.com/2</p>")
+    assert "Kept" in post.body_html and "<p>https://vimeo.com/2</p>" in post.body_html
+    assert recorded.ASKED == []
