@@ -38,7 +38,8 @@ ELEMENT_NAMES = {
     "figcaption": "captions", "figure": "figures", "h2": "headings", "h3": "headings", "h4": "headings",
     "h5": "small headings (levels 5 and 6)", "h6": "small headings (levels 5 and 6)", "hr": "separators",
     "img": "images", "ins": "inserted text", "kbd": "keyboard keys", "mark": "highlighted text",
-    "ol": "numbered lists", "pre": "code blocks", "q": "inline quotations", "samp": "sample output",
+    "ol": "numbered lists", "pre": "code blocks", "q": "inline quotations", "s": "strikethrough",
+    "samp": "sample output",
     "small": "small print", "span": "styled text", "sub": "subscript", "summary": "collapsible sections",
     "sup": "superscript", "table": "tables", "td": "table cells", "th": "table headers", "time": "dates",
     "u": "underlining", "ul": "bulleted lists", "var": "variables",
@@ -58,11 +59,27 @@ class Conversion:
         return not self.lost
 
 
+# WordPress's markers (the teaser's end, page breaks) are the same in every format: kept as they are.
+MARKER_RE = re.compile(r"(<!--more.*?-->|<!--nextpage-->)", re.DOTALL)
+
+
 def convert(source, source_format, target_format):
     """`source` in `target_format`, with what the conversion could not keep named in `lost`."""
     source_format, target_format = ContentFormat(source_format), ContentFormat(target_format)
     if source_format == target_format:
         return Conversion(source)
+    parts = MARKER_RE.split(source)
+    if len(parts) > 1:
+        converted = [
+            part if n % 2 else convert_part(part, source_format, target_format) for n, part in enumerate(parts)
+        ]
+        texts = [part if n % 2 else part.text.strip() for n, part in enumerate(converted)]
+        lost = [name for n, part in enumerate(converted) if not n % 2 for name in part.lost]
+        return Conversion("\n\n".join(text for text in texts if text) + "\n", list(dict.fromkeys(lost)))
+    return convert_part(source, source_format, target_format)
+
+
+def convert_part(source, source_format, target_format):
     if target_format == ContentFormat.WORDPRESS:
         # Automatic paragraphs leave HTML's blocks alone: an HTML text is already one in this format.
         text = source if source_format == ContentFormat.HTML else to_html(source, source_format)
@@ -74,7 +91,7 @@ def convert(source, source_format, target_format):
 
 
 def to_html(source, source_format):
-    """HTML source (not yet sanitised: the text stays the writer's until it is saved) for a text."""
+    """A text as HTML source: Markdown and WordPress's rendered (and sanitised) as on saving, HTML as written."""
     if ContentFormat(source_format) == ContentFormat.MARKDOWN:
         return ContentFormat.MARKDOWN.to_html(source)
     if ContentFormat(source_format) == ContentFormat.WORDPRESS:

@@ -43,7 +43,7 @@ def library_images(source):
 
 def caption_attribute(caption_html):
     """caption="…" for a shortcode: plain text, quoted so that the shortcode parser reads it back whole."""
-    text = " ".join(html.unescape(TAG_RE.sub("", caption_html)).split())
+    text = " ".join(html.unescape(TAG_RE.sub(" ", caption_html)).split())
     # Brackets would end the shortcode; a caption with both quote marks keeps the typographic one.
     text = text.replace("[", "(").replace("]", ")")
     if not text:
@@ -63,9 +63,9 @@ def figures_to_shortcodes(source):
         return source
 
     def figure(match):
-        images = [tag for tag in IMG_RE.findall(match[1]) if library_image_id(tag) is not None]
-        if len(images) != 1:
-            return match[0]  # not a figure the editor makes: left to the sanitiser as it is
+        images = IMG_RE.findall(match[1])
+        if len(images) != 1 or library_image_id(images[0]) is None:
+            return match[0]  # not a figure the editor makes: its library images become inline ones below
         caption = CAPTION_RE.search(match[1])
         attributes = caption_attribute(caption[1]) if caption else ""
         return f"<p>[image id={library_image_id(images[0])} size={FIGURE_SIZE}{attributes}]</p>"
