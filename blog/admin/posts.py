@@ -10,13 +10,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from blog.admin.tagging import CategoryTreeWidget, TagNamesField, TagTokensWidget, tag_suggestions_view, tags_named
 from blog.admin.writing import WritingDeskAdmin
 from blog.authoring import permissions, preview, revisions, workflow
 from blog.authoring.conflicts import GuardedForm
 from blog.media.admin import GalleryItemInline
 from blog.media.models import GalleryItem
 from blog.media.widgets import ImageChoiceWidget
-from blog.models import Post, SiteSettings
+from blog.models import Category, Post, SiteSettings
 from blog.rendering import bounded
 from blog.rendering.markup import ContentFormat
 
@@ -33,6 +34,8 @@ class PostAdminForm(GuardedForm):
 
     def clean(self):
         cleaned = super().clean()
+        # The names typed, saved after the post by PostAdmin.save_related(), which makes the new tags.
+        self.tag_names = cleaned.pop("tags", None)
         button = workflow.pressed_button(self.data)
         status = cleaned.get("status", self.instance.status)
         cleaned["status"], cleaned["published_at"] = workflow.resolve_status(
@@ -63,7 +66,7 @@ class PostAdmin(WritingDeskAdmin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     # Plain checkboxes: the admin's two-box selector is not usable with a screen reader.
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-    raw_id_fields = ["featured_image"]
+    raw_id_fields = ["featured_image", "tags"]  # their own widgets, without the admin's "+" link
     actions = ["publish_selected", "draft_selected"]
     change_form_template = "admin/blog/post/change_form.html"
     inlines = [GalleryItemInline]
@@ -116,6 +119,14 @@ class PostAdmin(WritingDeskAdmin, admin.ModelAdmin):
             date.attrs["aria-label"], time.attrs["aria-label"] = "Publication date", "Publication time"
         return form
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "tags":
+            widget = TagTokensWidget(reverse("admin:blog_post_tag_suggestions"))
+            return TagNamesField(widget=widget, required=False, label="Tags")
+        if db_field.name == "categories":
+            kwargs |= {"widget": CategoryTreeWidget, "queryset": Category.objects.order_by("path")}
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "featured_image":
             kwargs["widget"] = ImageChoiceWidget(noun="featured image")
@@ -158,6 +169,8 @@ class PostAdmin(WritingDeskAdmin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if getattr(form, "tag_names", None) is not None:
+            form.instance.tags.set(tags_named(form.tag_names))
         if any(formset.model is GalleryItem and formset.has_changed() for formset in formsets):
             # The post was saved before its gallery rows: render [gallery] again with them.
             form.instance.render_again()
@@ -211,6 +224,7 @@ class PostAdmin(WritingDeskAdmin, admin.ModelAdmin):
             path("<int:pk>/revoke-preview/", view(self.revoke_preview_view, only_post=True),
                  name="blog_post_revoke_preview"),
             path("<int:pk>/revisions/", view(self.revisions_view), name="blog_post_revisions"),
+            path("tag-suggestions/", view(self.tag_suggestions_view), name="blog_post_tag_suggestions"),
             path("<int:pk>/revisions/<int:revision_pk>/restore/", view(self.restore_view, only_post=True),
                  name="blog_post_restore"),
         ]  # fmt: skip
@@ -233,6 +247,10 @@ class PostAdmin(WritingDeskAdmin, admin.ModelAdmin):
             workflow_buttons=workflow.BUTTONS,
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def tag_suggestions_view(self, request):
+        self.may_write(request)
+        return tag_suggestions_view(request)
 
     def preview_view(self, request):
         """Render the form's unsaved title and text in the theme, in a new tab; nothing is saved.
