@@ -16,7 +16,7 @@ from blog.media.models import Image
 from blog.models import Autosave, Post
 from tests.e2e.steps import blogger, log_in_to_admin
 from tests.e2e.test_accessibility import AXE, serious_violations
-from tests.factories import PostFactory
+from tests.factories import PostFactory, TagFactory
 from tests.media_factories import ImageFactory
 from tests.quality.test_html_validity import vnu_errors
 
@@ -117,6 +117,15 @@ def test_an_author_writes_with_pictures_and_a_video_and_publishes_a_valid_page(p
     first = page.locator("#gallery_items-group tr.form-row").nth(1)
     first.get_by_role("button", name="Move up").click()  # the compost first
 
+    # Tags as tokens: a suggestion taken with the keyboard, and a new one made with a comma.
+    TagFactory(name="winter crops")
+    page.get_by_label("Tags:").type("wint")
+    page.get_by_role("option", name="winter crops").wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.keyboard.type("frost hardy,")
+    expect(page.get_by_role("button", name="Remove the tag frost hardy")).to_be_visible()
+
     expect(page.locator(".writing-desk-notice")).to_be_hidden()
     page.get_by_role("button", name="Publish", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
@@ -124,6 +133,7 @@ def test_an_author_writes_with_pictures_and_a_video_and_publishes_a_valid_page(p
     post = Post.objects.get(title="Leeks in December")
     assert post.format == "html" and post.status == Post.Status.PUBLISHED
     assert post.featured_image.alt_text == "Rows of leeks"
+    assert sorted(tag.name for tag in post.tags.all()) == ["frost hardy", "winter crops"]
     gallery = [item.image.alt_text for item in post.gallery_items.select_related("image")]
     assert gallery == ["A barrow of compost", "Bean poles in a row", "Rows of leeks"]
 
