@@ -96,10 +96,11 @@ class WritingDeskAdmin:
         form = super().get_form(request, obj, change=change, **kwargs)
         if "body" not in form.base_fields:
             return form
+        form = type(form.__name__, (LibraryAltTexts, form), {})  # which makes its fields again: then set them
         widget = form.base_fields["body"].widget  # a new class per call: its widget is this request's
         widget.entry_id = obj.pk if obj else ""
         widget.autosave = autosaves.newer(request.user, self.opts.model_name, obj)
-        return type(form.__name__, (LibraryAltTexts, form), {})
+        return form
 
     def desk_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -15,11 +15,11 @@ from blog.models import Autosave
 FIELDS = ("title", "excerpt", "body", "format")
 KEPT_PER_ENTRY = 5  # a writer's newest tabs on one entry; older ones go
 NEW_ENTRY_DAYS = 7  # how long the words of a form never saved are offered again
-TAB_RE = re.compile(r"^[A-Za-z0-9_-]{8,32}$")
+TAB_RE = re.compile(r"[A-Za-z0-9_-]{8,32}")
 
 
 def valid_tab(tab):
-    return bool(TAB_RE.match(tab or ""))
+    return bool(TAB_RE.fullmatch(tab or ""))
 
 
 def keep(user, entry_type, entry_id, tab, values):
@@ -39,7 +39,7 @@ def newer(user, entry_type, entry):
     if entry is None:
         return autosaves.filter(saved_at__gte=timezone.now() - datetime.timedelta(days=NEW_ENTRY_DAYS)).first()
     for autosave in autosaves.filter(saved_at__gt=entry.updated_at)[:KEPT_PER_ENTRY]:
-        if any(getattr(autosave, name) != getattr(entry, name) for name in FIELDS):
+        if any(getattr(autosave, name) != getattr(entry, name, "") for name in FIELDS):  # pages have no excerpt
             return autosave
     return None
 
