@@ -37,7 +37,8 @@ def test_the_cookie_holds_neither_the_address_nor_any_encoding_of_it(client, sit
         for encode in (base64.b64encode, base64.urlsafe_b64encode)
     ]
     assert EMAIL not in value and not any(encoded in value for encoded in encodings)
-    assert "rosa" not in value.lower() and '"' not in value and "=" not in value
+    # Not the name either, as written (a random token may hold "rosa" in any case: it did, once in a few thousand).
+    assert "Rosa" not in value and '"' not in value and "=" not in value
 
 
 def test_the_form_is_filled_in_from_it_on_the_next_visit(client, site, post):
