@@ -40,3 +40,14 @@ def recorded():
     yield recorded_answers
     recorded_answers.ANSWERS.clear()
     recorded_answers.ASKED.clear()
+
+
+@pytest.fixture
+def as_user(client):
+    """Log `client` in as the user given, and return it."""
+
+    def log_in(user):
+        client.force_login(user)
+        return client
+
+    return log_in

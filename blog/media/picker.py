@@ -51,14 +51,22 @@ def upload_view(model_admin, request):
     if not form.is_valid():
         errors = form.errors.get("file") or next(iter(form.errors.values()))
         return JsonResponse({"error": " ".join(errors)}, status=400)
+    image = store(form, request.user)
+    if image is None:
+        return JsonResponse({"error": STORAGE_FAILED}, status=507)
+    return JsonResponse(choice(image), status=201)
+
+
+def store(form, user):
+    """Save the image of a valid upload form as `user`'s; None (logged) when the storage refused it."""
     image = form.save(commit=False)
-    image.uploaded_by = request.user
+    image.uploaded_by = user
     try:
         image.save()
     except OSError as exc:
         logger.error("Could not store an uploaded image: %s", exc)
-        return JsonResponse({"error": STORAGE_FAILED}, status=507)
-    return JsonResponse(choice(image), status=201)
+        return None
+    return image
 
 
 class DescribeForm(forms.ModelForm):
@@ -91,16 +99,11 @@ def picker_view(model_admin, request):
     may_upload = model_admin.has_add_permission(request)
     if request.method == "POST" and may_upload:
         form = ImageForm(request.POST, request.FILES)
+        image = store(form, request.user) if form.is_valid() else None
+        if image is not None:
+            return redirect(f"{reverse('admin:blog_image_picker')}?{urlencode({**kept, 'uploaded': image.pk})}")
         if form.is_valid():
-            image = form.save(commit=False)
-            image.uploaded_by = request.user
-            try:
-                image.save()
-            except OSError as exc:
-                logger.error("Could not store an uploaded image: %s", exc)
-                form.add_error(None, STORAGE_FAILED)
-            else:
-                return redirect(f"{reverse('admin:blog_image_picker')}?{urlencode({**kept, 'uploaded': image.pk})}")
+            form.add_error(None, STORAGE_FAILED)
     query = request.GET.get("q", "").strip()[:200]
     images = Image.objects.all()
     if query:

@@ -28,15 +28,6 @@ def editor():
     return with_role(EDITOR)
 
 
-@pytest.fixture
-def as_user(client):
-    def log_in(user):
-        client.force_login(user)
-        return client
-
-    return log_in
-
-
 ADD_URL = "/admin/blog/post/add/"
 
 

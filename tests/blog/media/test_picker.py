@@ -57,15 +57,6 @@ def viewer():
     return user
 
 
-@pytest.fixture
-def as_user(client):
-    def log_in(user):
-        client.force_login(user)
-        return client
-
-    return log_in
-
-
 def shown(response):
     """The images the picker offers, in order: the choice() each of its buttons hands back."""
     tree = parse_fragment(response.content.decode())
